@@ -1,0 +1,38 @@
+import type { Money } from './money.js';
+
+export const AUTOMATION_MODES = ['review_everything', 'automatic_confident'] as const;
+export type AutomationMode = (typeof AUTOMATION_MODES)[number];
+
+/** Per-account settings finance edits in the menu-item canvas. */
+export type AccountSettings = {
+  /** Staff UUID of the finance owner; unset → first active staff whose job title mentions finance (DESIGN.md). */
+  financeOwnerStaffUuid?: string;
+  /** Refunds, credits and escalations above this go to a person. */
+  approvalThreshold: Money;
+  /** Staff allowed to approve money-changing steps (finance owner is always one). */
+  approverStaffUuids: string[];
+  vipCompanyUuids: string[];
+  automationMode: AutomationMode;
+  /** ISO 3166 region for phone parsing (libphonenumber-js). */
+  defaultRegion: string;
+  currency: string;
+  timezone: string;
+  /** How add-on events are answered: `{"eventResponse": html}` (default) or raw HTML. */
+  responseFormat: 'envelope' | 'html';
+  /** Days from the call to the default follow-up deadline. */
+  followUpDays: number;
+};
+
+export function defaultSettings(currency = 'AUD', timezone = 'Australia/Sydney', region = 'AU'): AccountSettings {
+  return {
+    approvalThreshold: { amount: '500.00', currency },
+    approverStaffUuids: [],
+    vipCompanyUuids: [],
+    automationMode: 'automatic_confident',
+    defaultRegion: region,
+    currency,
+    timezone,
+    responseFormat: 'envelope',
+    followUpDays: 2,
+  };
+}
