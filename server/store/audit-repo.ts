@@ -1,0 +1,21 @@
+import type { Executor } from './executor.js';
+
+export type AuditEvent = { id: number; accountUuid: string; callId?: string; actor: string; action: string; detail: Record<string, unknown>; at: string };
+
+/** Append-only: the table refuses UPDATE and DELETE (see migration 001). */
+export function auditRepo(db: Executor, now: () => Date) {
+  return {
+    async append(e: { accountUuid: string; callId?: string; actor: string; action: string; detail?: Record<string, unknown> }): Promise<void> {
+      await db.insertInto('audit_events').values({
+        account_uuid: e.accountUuid, call_id: e.callId ?? null, actor: e.actor, action: e.action,
+        detail_json: JSON.stringify(e.detail ?? {}), at: now().toISOString(),
+      }).execute();
+    },
+
+    async listForCall(accountUuid: string, callId: string): Promise<AuditEvent[]> {
+      const rows = await db.selectFrom('audit_events').selectAll().where('account_uuid', '=', accountUuid).where('call_id', '=', callId).orderBy('id').execute();
+      return rows.map((r) => ({ id: Number(r.id), accountUuid: r.account_uuid, callId: r.call_id ?? undefined, actor: r.actor, action: r.action, detail: JSON.parse(r.detail_json), at: r.at }));
+    },
+  };
+}
+export type AuditRepo = ReturnType<typeof auditRepo>;

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import { initialMigration } from './migrations/001-initial.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = { db: Kysely<Database>; dialect: Dialect; close(): Promise<void> };
+
+export type OpenOptions = {
+  /** PostgreSQL schema to work in (tests use one per file so they can run side by side). */
+  schema?: string;
+  poolSize?: number;
+};
+
+/** Opens `sqlite:<path>` (WAL, directory created) or `postgres://…`. Does not migrate. */
+export function openDatabase(url: string, options: OpenOptions = {}): Db {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+    const sqlite = new BetterSqlite3(file === ':memory:' ? ':memory:' : resolve(file));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    // bigint columns (revision, audit id) fit in a double; parse them as numbers, per pool not globally.
+    types: { getTypeParser: (oid: number, format?: any) => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) } as any,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+function provider(dialect: Dialect): MigrationProvider {
+  return { getMigrations: async () => ({ '001-initial': initialMigration(dialect) }) };
+}
+
+/**
+ * Applies pending migrations. kysely's Migrator takes a lock first (an advisory transaction lock on
+ * PostgreSQL), so several processes starting at once migrate exactly once.
+ */
+export async function migrate({ db, dialect }: Db): Promise<string[]> {
+  const { error, results } = await new Migrator({ db, provider: provider(dialect) }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every known migration has been executed (for /readyz). */
+export async function migrationsApplied({ db, dialect }: Db): Promise<boolean> {
+  const migrations = await new Migrator({ db, provider: provider(dialect) }).getMigrations();
+  return migrations.every((m) => m.executedAt !== undefined);
+}

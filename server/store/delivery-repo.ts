@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Executor } from './executor.js';
+
+export type DeliveryOutcome = 'accepted' | 'duplicate' | 'stale' | 'ignored' | 'invalid';
+export type Delivery = {
+  id: string; accountUuid: string; connectionId?: string; providerCallId?: string; event?: string;
+  outcome: DeliveryOutcome; errors?: { field: string; message: string }[]; bodyRedacted: string; redactionKinds: string[]; receivedAt: string;
+};
+
+/** Every delivery is kept, redacted, with what happened to it, so an operator can inspect and replay it. */
+export function deliveryRepo(db: Executor, now: () => Date) {
+  return {
+    async record(d: Omit<Delivery, 'id' | 'receivedAt'>): Promise<string> {
+      const id = randomUUID();
+      await db.insertInto('deliveries').values({
+        id, account_uuid: d.accountUuid, connection_id: d.connectionId ?? null, provider_call_id: d.providerCallId ?? null,
+        event: d.event ?? null, outcome: d.outcome, errors_json: d.errors ? JSON.stringify(d.errors) : null,
+        body_redacted: d.bodyRedacted, redaction_kinds: JSON.stringify(d.redactionKinds), received_at: now().toISOString(),
+      }).execute();
+      return id;
+    },
+
+    async setOutcome(id: string, outcome: DeliveryOutcome): Promise<void> {
+      await db.updateTable('deliveries').set({ outcome }).where('id', '=', id).execute();
+    },
+
+    /** Unscoped by design: used only by the operator's replay command, which runs with database access anyway. */
+    async getForOperator(id: string): Promise<Delivery | undefined> {
+      const r = await db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!r) return undefined;
+      return {
+        id: r.id, accountUuid: r.account_uuid, connectionId: r.connection_id ?? undefined, providerCallId: r.provider_call_id ?? undefined,
+        event: r.event ?? undefined, outcome: r.outcome as DeliveryOutcome, errors: r.errors_json ? JSON.parse(r.errors_json) : undefined,
+        bodyRedacted: r.body_redacted, redactionKinds: JSON.parse(r.redaction_kinds), receivedAt: r.received_at,
+      };
+    },
+
+    async listForCall(accountUuid: string, providerCallId: string): Promise<Delivery[]> {
+      const rows = await db.selectFrom('deliveries').select(['id']).where('account_uuid', '=', accountUuid).where('provider_call_id', '=', providerCallId).orderBy('received_at').execute();
+      const out: Delivery[] = [];
+      for (const r of rows) out.push((await this.getForOperator(r.id))!);
+      return out;
+    },
+  };
+}
+export type DeliveryRepo = ReturnType<typeof deliveryRepo>;
