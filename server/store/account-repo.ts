@@ -69,6 +69,11 @@ export function accountRepo(db: Executor, box: SecretBox, now: () => Date) {
       return { id: r.id, accountUuid: r.account_uuid, secrets };
     },
 
+    /** Retires an account's connections (sandbox restarts with a new throwaway key: old secrets are unreadable). */
+    async deactivateConnections(accountUuid: string): Promise<void> {
+      await db.updateTable('dialnexa_connections').set({ active: 0 }).where('account_uuid', '=', accountUuid).execute();
+    },
+
     async listConnections(accountUuid: string): Promise<{ id: string; createdAt: string }[]> {
       const rows = await db.selectFrom('dialnexa_connections').select(['id', 'created_at']).where('account_uuid', '=', accountUuid).where('active', '=', 1).execute();
       return rows.map((r) => ({ id: r.id, createdAt: r.created_at }));

@@ -90,6 +90,18 @@ export function callRepo(db: Executor, now: () => Date) {
       await db.updateTable('calls').set(set).where('account_uuid', '=', accountUuid).where('id', '=', id).execute();
     },
 
+    /**
+     * Moves the step from one of `from` to `to` atomically (compare-and-set), so two staff actions racing
+     * (a double tap) cannot both succeed. Returns false when the step was no longer in `from`.
+     */
+    async transition(accountUuid: string, id: string, from: StepStatus[], to: StepStatus, patch: CallPatch = {}): Promise<boolean> {
+      const set: Partial<CallsTable> = { step_status: to, updated_at: now().toISOString() };
+      if (patch.decision) set.decision_json = JSON.stringify(patch.decision);
+      const r = await db.updateTable('calls').set(set).where('account_uuid', '=', accountUuid).where('id', '=', id)
+        .where('step_status', 'in', from).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+
     async get(accountUuid: string, id: string): Promise<StoredCall | undefined> {
       const row = await db.selectFrom('calls').selectAll().where('account_uuid', '=', accountUuid).where('id', '=', id).executeTakeFirst();
       return row ? toCall(row) : undefined;

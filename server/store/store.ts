@@ -19,7 +19,7 @@ function repos(db: Executor, dialect: Db['dialect'], box: SecretBox, now: () => 
     reviews: reviewRepo(db, now),
     audit: auditRepo(db, now),
     references: referenceRepo(db, now),
-    rateWindows: rateWindowRepo(db),
+    rateWindows: rateWindowRepo(db, dialect),
   };
 }
 export type Repos = ReturnType<typeof repos>;

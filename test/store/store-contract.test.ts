@@ -121,9 +121,22 @@ describe.each(engines)('store contract on %s', (engine) => {
     expect((await store.accounts.getConnection(conn.id))?.secrets).toEqual(['whsec_second_secret_value_002', 'whsec_first_secret_value_0001']);
   });
 
-  it('counts shared rate windows atomically and never past the limit', async () => {
-    const takes = await Promise.all(Array.from({ length: 30 }, () => store.rateWindows.tryTake(ACCOUNT, 'm:2026-11-25T03:20', 25)));
-    expect(takes.filter(Boolean)).toHaveLength(25);
+  it('shares a sliding-minute request budget atomically and says how long to wait', async () => {
+    const t0 = Date.parse('2026-11-25T03:20:05Z');
+    const takes = await Promise.all(Array.from({ length: 30 }, () => store.transaction((tx) => tx.rateWindows.take('acc-rate', t0, 25, 1000))));
+    expect(takes.filter((t) => t.ok)).toHaveLength(25);
+    const refused = takes.find((t) => !t.ok) as { ok: false; waitMs: number };
+    expect(refused.waitMs).toBeGreaterThan(0);
+    expect(refused.waitMs).toBeLessThanOrEqual(60_000);
+    // Still inside the same sliding minute 50 s later: refused; once the first bucket ages out: allowed.
+    expect((await store.transaction((tx) => tx.rateWindows.take('acc-rate', t0 + 50_000, 25, 1000))).ok).toBe(false);
+    expect((await store.transaction((tx) => tx.rateWindows.take('acc-rate', t0 + 61_000, 25, 1000))).ok).toBe(true);
+  });
+
+  it('enforces the daily budget', async () => {
+    const t0 = Date.parse('2026-11-25T05:00:00Z');
+    for (let i = 0; i < 3; i++) expect((await store.transaction((tx) => tx.rateWindows.take('acc-day', t0 + i * 61_000, 100, 3))).ok).toBe(true);
+    expect((await store.transaction((tx) => tx.rateWindows.take('acc-day', t0 + 10 * 61_000, 100, 3))).ok).toBe(false);
   });
 
   it('runs a transaction all-or-nothing', async () => {

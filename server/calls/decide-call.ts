@@ -1,0 +1,89 @@
+import type { Decision } from '../domain/actions.js';
+import type { Sm8Contact } from '../domain/servicem8-records.js';
+import { matchCall } from '../matching/index.js';
+import { decide } from '../policy/index.js';
+import { idempotencyKey } from '../outbox/idempotency.js';
+import { ActionFailure } from '../outbox/runner.js';
+import type { ServiceM8Client } from '../servicem8/client.js';
+import type { OutboxItem } from '../store/outbox-repo.js';
+import type { StepStatus } from '../store/call-repo.js';
+import type { Store } from '../store/store.js';
+import type { DirectoryCache } from './directory-cache.js';
+
+export type DecideDeps = {
+  store: Store;
+  servicem8For: (accountUuid: string) => Promise<ServiceM8Client | undefined>;
+  directory: DirectoryCache;
+  publicUrl: string;
+  clock: () => Date;
+};
+
+/** Stable link to the call in the add-on; notes carry this, never a presigned recording URL. */
+export function callLink(publicUrl: string, callId: string): string {
+  return `${publicUrl}/calls/${callId}`;
+}
+
+/**
+ * Matches a recorded call against ServiceM8 (cached directory), runs the pure policy, and writes the
+ * result in ONE transaction: match and decision on the call, links with scores and reasons, review items,
+ * and each ServiceM8 action as an outbox row keyed account + call id + action key (so re-deciding can
+ * never enqueue the same effect twice).
+ */
+export async function decideCall(d: DecideDeps, item: OutboxItem): Promise<{ note: string }> {
+  const { revision } = item.payload as { revision: number };
+  const call = await d.store.calls.get(item.accountUuid, item.callId);
+  if (!call) throw new ActionFailure('permanent', 'call no longer exists');
+  if (call.revision > revision) return { note: 'superseded by a newer revision' };
+  const account = await d.store.accounts.get(item.accountUuid);
+  const client = await d.servicem8For(item.accountUuid);
+  if (!account || !client) throw new ActionFailure('permanent', 'this ServiceM8 account is not connected (reconnect the add-on)');
+  const dir = await d.directory.get(account.uuid, client);
+  const a = call.outcome.analysis;
+  const knownRefs = await d.store.references.list(account.uuid, [a?.paymentId, a?.subscriptionId].filter((v): v is string => Boolean(v)));
+  const match = matchCall({ outcome: call.outcome, directory: dir, knownRefs, defaultRegion: account.settings.defaultRegion });
+  const best = match.best;
+  const job = best?.jobUuid ? dir.jobs.find((j) => j.uuid === best.jobUuid) : undefined;
+  const recipients = best ? dir.contacts.filter((c) => isRecipientFor(c, best.companyUuid, best.jobUuid)) : [];
+  const decision = decide({
+    outcome: call.outcome, match, settings: account.settings, staff: dir.staff, job,
+    recipients: recipients.map((c) => ({ email: c.email, phone: c.phone, mobile: c.mobile, type: c.type, scope: c.scope })),
+    callLink: callLink(d.publicUrl, call.id), now: d.clock(),
+  });
+  await persistDecision(d.store, call.accountUuid, call.id, call.providerCallId, decision, match, best?.jobUuid, best?.companyUuid);
+  return { note: `${decision.actions.length} actions, ${decision.review.length} review items` };
+}
+
+function isRecipientFor(c: Sm8Contact, companyUuid: string, jobUuid?: string): boolean {
+  return c.active && ((c.scope === 'company' && c.companyUuid === companyUuid) || (c.scope === 'job' && !!jobUuid && c.jobUuid === jobUuid));
+}
+
+export function stepStatusFor(decision: Decision): StepStatus {
+  if (decision.awaiting === 'approval') return 'awaiting_approval';
+  if (decision.review.length) return 'awaiting_review';
+  return decision.actions.length || decision.nextStep ? 'open' : 'none';
+}
+
+async function persistDecision(store: Store, accountUuid: string, callId: string, providerCallId: string, decision: Decision,
+  match: import('../domain/match.js').MatchResult, jobUuid?: string, companyUuid?: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.calls.update(accountUuid, callId, { match, decision, jobUuid, companyUuid, stepStatus: stepStatusFor(decision) });
+    for (const c of match.candidates) {
+      await tx.references.link(accountUuid, callId, { recordType: c.jobUuid ? 'job' : 'company', recordUuid: c.jobUuid ?? c.companyUuid, score: c.score.toFixed(2), reasons: c.reasons, chosen: c === match.best });
+    }
+    for (const r of decision.review) await tx.reviews.open(accountUuid, callId, r.reason, r.detail);
+    if (match.best && match.confidence === 'high') await rememberReferences(tx, accountUuid, callId, match.best.companyUuid, match.best.jobUuid);
+    // Actions a person must confirm first stay in the decision (`proposed`), not in the outbox.
+    for (const action of decision.actions) {
+      await tx.outbox.enqueue({ accountUuid, callId, kind: action.kind, actionKey: action.key, idempotencyKey: idempotencyKey(accountUuid, providerCallId, action.key), payload: action });
+    }
+    await tx.audit.append({ accountUuid, callId, actor: 'system', action: 'call.decided', detail: { confidence: match.confidence, actions: decision.actions.map((x) => x.key), review: decision.review.map((r) => r.reason), reasons: decision.reasons } });
+  });
+}
+
+/** Payment and subscription ids of a confidently matched call identify the client on later calls. */
+async function rememberReferences(tx: import('../store/store.js').Repos, accountUuid: string, callId: string, companyUuid: string, jobUuid?: string) {
+  const call = await tx.calls.get(accountUuid, callId);
+  const a = call?.outcome.analysis;
+  if (a?.paymentId) await tx.references.remember(accountUuid, { kind: 'payment_id', value: a.paymentId, companyUuid, jobUuid });
+  if (a?.subscriptionId) await tx.references.remember(accountUuid, { kind: 'subscription_id', value: a.subscriptionId, companyUuid, jobUuid });
+}

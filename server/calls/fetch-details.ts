@@ -1,0 +1,31 @@
+import { parseCallDetails } from '../dialnexa/envelopes.js';
+import { idempotencyKey } from '../outbox/idempotency.js';
+import { ActionFailure } from '../outbox/runner.js';
+import { redactOutcome } from '../redaction/redact-outcome.js';
+import type { OutboxItem } from '../store/outbox-repo.js';
+import type { Store } from '../store/store.js';
+import type { DialNexaApi } from './dialnexa-api.js';
+
+/**
+ * Background detail fetch (contract: monitoring shape): GET /call-logs/{id}/details, parse, redact,
+ * enrich the call if the details are newer, and plan the decision — never before the webhook answered.
+ */
+export async function fetchDetails(d: { store: Store; dialnexa?: DialNexaApi }, item: OutboxItem): Promise<{ note: string }> {
+  if (!d.dialnexa) throw new ActionFailure('permanent', 'DIALNEXA_API_KEY is not set, so call details cannot be fetched');
+  const { providerCallId } = item.payload as { providerCallId: string };
+  const account = await d.store.accounts.get(item.accountUuid);
+  if (!account) throw new ActionFailure('permanent', 'account no longer exists');
+  const raw = await d.dialnexa.getCallDetails(providerCallId);
+  const parsed = parseCallDetails(raw, { defaultRegion: account.settings.defaultRegion, defaultCurrency: account.settings.currency });
+  if (!parsed.ok) throw new ActionFailure('permanent', `DialNexa details were not usable: ${parsed.errors.map((e) => e.field).join(', ')}`);
+  const { outcome, kinds } = redactOutcome(parsed.outcome);
+  await d.store.transaction(async (tx) => {
+    const enriched = await tx.calls.enrich(item.accountUuid, outcome, kinds);
+    await tx.calls.update(item.accountUuid, item.callId, { detailsStatus: 'fetched' });
+    if (!enriched) return;
+    await tx.audit.append({ accountUuid: item.accountUuid, callId: item.callId, actor: 'dialnexa', action: 'call.details_fetched', detail: { revision: outcome.revision, redacted: kinds } });
+    const key = `decide:r${outcome.revision}`;
+    await tx.outbox.enqueue({ accountUuid: item.accountUuid, callId: item.callId, kind: 'decide', actionKey: key, idempotencyKey: idempotencyKey(item.accountUuid, providerCallId, key), payload: { providerCallId, revision: outcome.revision } });
+  });
+  return { note: 'details fetched' };
+}

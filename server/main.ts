@@ -1,0 +1,55 @@
+import { createServer } from 'node:http';
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './app.js';
+import { composeRuntime } from './compose.js';
+import { createLogger } from './http/logger.js';
+
+/**
+ * Composition root and the only module with start-up side effects: read config once (exit 2 naming every
+ * bad variable), open and migrate the database, start the worker, listen, and shut down gracefully.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nFix these environment variables and start again (see README: Configuration).\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const runtime = await composeRuntime(config, { log });
+  const app = createApp(runtime.deps);
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  runtime.sandbox?.setSelfUrl(`http://127.0.0.1:${port}`);
+  if (config.workerConcurrency > 0) runtime.worker.start();
+  log.info({ port, publicUrl: runtime.deps.config.publicUrl, sandbox: config.sandbox, database: runtime.db.dialect }, 'add-on listening');
+  if (config.sandbox) log.info(`sandbox: open ${runtime.deps.config.publicUrl}/sandbox to try it`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
+    const force = setTimeout(() => { log.error('shutdown took longer than 20 s; exiting'); process.exit(1); }, 20_000);
+    force.unref();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await runtime.close();
+    log.info('stopped cleanly');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`Start-up failed: ${(err as Error).message}\n`);
+  process.exit(1);
+});

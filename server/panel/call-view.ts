@@ -1,0 +1,72 @@
+import type { AccountSettings } from '../domain/account-settings.js';
+import type { AuditEvent } from '../store/audit-repo.js';
+import type { StoredCall } from '../store/call-repo.js';
+import type { OutboxItem } from '../store/outbox-repo.js';
+import type { ReviewItem } from '../store/review-repo.js';
+import { compareClaim } from './compare-claim.js';
+import type { ActionView, CallView, ClaimView, RecordView } from './view-types.js';
+
+const INTENT_LABELS: Record<string, string> = {
+  billing_question: 'Billing question', refund_request: 'Refund request', dispute: 'Billing dispute', chargeback: 'Chargeback',
+  document_resend: 'Document resend', payment_status: 'Payment status', payment_update: 'Payment details update',
+  subscription_change: 'Subscription change', failed_renewal: 'Failed renewal', duplicate_charge: 'Duplicate charge',
+  collections: 'Collections', job_change: 'Job change request', other: 'Other billing call', unknown: 'Unclassified call',
+};
+export const intentLabel = (intent: string) => INTENT_LABELS[intent] ?? INTENT_LABELS.other!;
+
+const ACTION_LABELS: Record<string, string> = {
+  note: 'Job note', task: 'Finance task', create_job: 'New job', update_job: 'Job field change',
+  fetch_details: 'Fetch call details from DialNexa', decide: 'Match and decide', refresh_job: 'Refresh job from ServiceM8',
+};
+
+export function claimOf(call: StoredCall): ClaimView {
+  const a = call.outcome.analysis;
+  if (!a) return {};
+  return {
+    invoiceNumber: a.invoiceNumber ?? a.jobNumber, amount: a.amount, dueDate: a.dueDate, paymentStatus: a.paymentStatus,
+    callerClaim: a.callerClaim, refundReason: a.refundReason, disputeReason: a.disputeReason, creditRequest: a.creditRequest,
+  };
+}
+
+function auditSummary(e: AuditEvent): string {
+  const d = e.detail as Record<string, unknown>;
+  if (e.action.startsWith('step.')) return [d.text, d.reason, d.outcome].filter(Boolean).join(' — ') || e.action;
+  if (e.action === 'job.field_changed') return `${d.field}: "${d.oldValue}" → "${d.newValue}" (${d.reason})`;
+  if (e.action === 'action.failed') return `${d.kind} failed: ${d.error}`;
+  if (e.action === 'call.decided') return (d.reasons as string[] | undefined)?.join('; ') ?? '';
+  return '';
+}
+
+export type CallViewInput = {
+  call: StoredCall; outbox: OutboxItem[]; reviews: ReviewItem[]; audit: AuditEvent[]; record?: RecordView;
+  settings: AccountSettings; canApprove: boolean; staffName: (uuid?: string) => string | undefined;
+};
+
+/** Builds what the panel shows for one call. Pure: everything it needs is passed in. */
+export function buildCallView(i: CallViewInput): CallView {
+  const { call } = i;
+  const o = call.outcome;
+  const claim = claimOf(call);
+  const d = call.decision;
+  const actions: ActionView[] = i.outbox.filter((x) => !['decide', 'fetch_details', 'refresh_job'].includes(x.kind)).map((x) => ({
+    id: x.id, kind: x.kind, status: x.status, attempts: x.attempts, lastError: x.lastError, description: ACTION_LABELS[x.kind] ?? x.kind,
+  }));
+  return {
+    id: call.id, providerCallId: call.providerCallId, startedAt: o.startedAt, durationSeconds: o.durationSeconds,
+    callerName: o.analysis?.customerName, callerNumber: o.fromNumber, intent: o.analysis?.intent ?? 'unknown',
+    intentLabel: intentLabel(o.analysis?.intent ?? 'unknown'), status: o.status, summary: o.summary, transcriptUrl: o.transcriptUrl,
+    hasRecording: o.hasRecording, claim, mismatches: i.record ? compareClaim(claim, i.record) : [], headline: d?.headline,
+    nextStep: d?.nextStep ? { text: d.nextStep.text, owner: d.nextStep.owner ?? i.staffName(d.nextStep.ownerStaffUuid), deadline: d.nextStep.deadline, status: call.stepStatus } : undefined,
+    match: {
+      confidence: call.match?.confidence ?? 'none', reasons: call.match?.reasons ?? [],
+      candidates: (call.match?.candidates ?? []).map((c) => ({ companyName: c.companyName, jobNumber: c.jobNumber, score: c.score, reasons: c.reasons })),
+    },
+    policyReasons: d?.reasons ?? [],
+    review: i.reviews.map((r) => ({ id: r.id, reason: r.reason, detail: r.detail, status: r.status })),
+    actions,
+    audit: i.audit.map((e) => ({ at: e.at, actor: e.actor, action: e.action, summary: auditSummary(e) })),
+    approval: call.stepStatus === 'awaiting_approval' || d?.awaiting === 'approval'
+      ? { required: true, threshold: i.settings.approvalThreshold, canApprove: i.canApprove } : undefined,
+    redactedKinds: call.redactionKinds,
+  };
+}

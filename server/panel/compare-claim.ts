@@ -1,0 +1,39 @@
+import Decimal from 'decimal.js';
+import type { ClaimView, Mismatch, RecordView } from './view-types.js';
+
+/** Same amount, same method, both active: the "charged twice" pattern staff must see at a glance. */
+function duplicatePayments(record: RecordView): Mismatch[] {
+  const seen = new Map<string, string[]>();
+  for (const p of record.payments) {
+    const key = `${new Decimal(p.amount.amount).toFixed(2)}|${p.method.toLowerCase()}`;
+    seen.set(key, [...(seen.get(key) ?? []), p.timestamp.slice(0, 10)]);
+  }
+  return [...seen.entries()].filter(([, dates]) => dates.length > 1).map(([key, dates]) => ({
+    kind: 'duplicate_payment' as const,
+    message: `The same payment is recorded ${dates.length} times: ${record.invoiceTotal.currency} ${key.split('|')[0]} on ${dates.join(' and ')}.`,
+  }));
+}
+
+/**
+ * Pure comparison of what the caller claims with what ServiceM8 records: amount differs, the same payment
+ * recorded twice, claimed paid but nothing recorded, claimed unpaid but fully paid. Decimal maths only.
+ */
+export function compareClaim(claim: ClaimView, record: RecordView): Mismatch[] {
+  const out: Mismatch[] = [];
+  const total = new Decimal(record.invoiceTotal.amount || '0');
+  if (claim.amount) {
+    if (claim.amount.currency !== record.invoiceTotal.currency) {
+      out.push({ kind: 'currency_differs', message: `Caller spoke of ${claim.amount.currency}; ServiceM8 records ${record.invoiceTotal.currency}.` });
+    } else if (!new Decimal(claim.amount.amount).equals(total) && !total.isZero()) {
+      out.push({ kind: 'amount_differs', message: `Caller says ${claim.amount.currency} ${claim.amount.amount}; the invoice total is ${record.invoiceTotal.currency} ${total.toFixed(2)}.` });
+    }
+  }
+  out.push(...duplicatePayments(record));
+  if (claim.paymentStatus === 'paid' && record.payments.length === 0) {
+    out.push({ kind: 'claimed_paid_not_recorded', message: 'Caller says they paid, but ServiceM8 has no payment recorded for this job.' });
+  }
+  if (claim.paymentStatus === 'unpaid' && record.paymentReceived) {
+    out.push({ kind: 'claimed_unpaid_but_paid', message: 'Caller says it is unpaid, but ServiceM8 marks this job fully paid.' });
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import type { AppDeps } from '../app-deps.js';
+import type { Account } from '../store/account-repo.js';
+import { canApprove, staffFor } from './job-panel-view.js';
+import { claimOf, intentLabel } from './call-view.js';
+import type { ReviewCanvasView, ReviewQueueItem, SettingsView } from './view-types.js';
+
+export function settingsView(account: Account): SettingsView {
+  const s = account.settings;
+  return {
+    financeOwnerStaffUuid: s.financeOwnerStaffUuid, approvalThreshold: s.approvalThreshold, approverStaffUuids: s.approverStaffUuids,
+    vipCompanyUuids: s.vipCompanyUuids, automationMode: s.automationMode, followUpDays: s.followUpDays, responseFormat: s.responseFormat,
+  };
+}
+
+/** The finance canvas: open review items with the call behind each, settings, and DialNexa connections. */
+export async function buildReviewCanvasView(deps: AppDeps, account: Account, staffUuid: string): Promise<ReviewCanvasView> {
+  const [items, staff, connections] = await Promise.all([
+    deps.store.reviews.list(account.uuid, 'open'), staffFor(deps, account.uuid), deps.store.accounts.listConnections(account.uuid),
+  ]);
+  const client = await deps.servicem8For(account.uuid);
+  const dir = client ? await deps.directory.get(account.uuid, client).catch(() => undefined) : undefined;
+  const queue: ReviewQueueItem[] = [];
+  for (const item of items) {
+    const call = await deps.store.calls.get(account.uuid, item.callId);
+    if (!call) continue;
+    queue.push({
+      id: item.id, reason: item.reason, detail: item.detail, status: item.status, callId: item.callId, createdAt: item.createdAt,
+      call: {
+        callerName: call.outcome.analysis?.customerName, callerNumber: call.outcome.fromNumber, intentLabel: intentLabel(call.outcome.analysis?.intent ?? 'unknown'),
+        summary: call.outcome.summary, startedAt: call.outcome.startedAt, claim: claimOf(call),
+        candidates: (call.match?.candidates ?? []).map((c) => ({ companyName: c.companyName, jobNumber: c.jobNumber, score: c.score, reasons: c.reasons })),
+      },
+    });
+  }
+  return {
+    items: queue,
+    settings: settingsView(account),
+    staff: staff.filter((s) => s.active).map((s) => ({ uuid: s.uuid, name: `${s.first} ${s.last}`.trim(), jobTitle: s.jobTitle })),
+    companies: (dir?.companies ?? []).map((c) => ({ uuid: c.uuid, name: c.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    connections: connections.map((c) => ({ id: c.id, webhookUrl: `${deps.config.publicUrl}/dialnexa/webhook/${c.id}`, createdAt: c.createdAt })),
+    viewer: { staffUuid, canApprove: canApprove(account, staff, staffUuid) },
+  };
+}

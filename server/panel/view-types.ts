@@ -1,0 +1,121 @@
+/**
+ * JSON shapes the panel API returns and the Preact UI renders. Type-only: the UI imports them with
+ * `import type`, so nothing server-side is bundled. Every string here is already redacted.
+ */
+import type { Money } from '../domain/money.js';
+
+export type StepStatus = 'none' | 'planning' | 'open' | 'awaiting_review' | 'awaiting_approval' | 'confirmed' | 'escalated' | 'resolved';
+export type StepAction = 'confirm' | 'escalate' | 'resolve' | 'approve' | 'decline';
+
+export type ClaimView = {
+  invoiceNumber?: string;
+  amount?: Money;
+  dueDate?: string;
+  paymentStatus?: string;
+  callerClaim?: string;
+  refundReason?: string;
+  disputeReason?: string;
+  creditRequest?: string;
+};
+
+export type MismatchKind = 'amount_differs' | 'duplicate_payment' | 'claimed_paid_not_recorded' | 'claimed_unpaid_but_paid' | 'currency_differs';
+export type Mismatch = { kind: MismatchKind; message: string };
+
+export type PaymentView = { uuid: string; amount: Money; method: string; timestamp: string };
+
+/** What ServiceM8 records for the job, fetched live and cached briefly. */
+export type RecordView = {
+  jobUuid: string;
+  jobNumber: string;
+  clientName?: string;
+  status: string;
+  invoiceTotal: Money;
+  invoiceSent: boolean;
+  paymentReceived: boolean;
+  payments: PaymentView[];
+  paidTotal: Money;
+  fetchedAt: string;
+};
+
+export type AuditView = { at: string; actor: string; action: string; summary: string };
+export type ActionView = { id: string; kind: string; status: 'pending' | 'running' | 'done' | 'failed'; attempts: number; lastError?: string; description: string };
+export type ReviewView = { id: string; reason: string; detail: string; status: 'open' | 'resolved' | 'dismissed' };
+export type CandidateView = { companyName: string; jobNumber?: string; score: number; reasons: string[] };
+
+export type CallView = {
+  id: string;
+  providerCallId: string;
+  startedAt?: string;
+  durationSeconds?: number;
+  callerName?: string;
+  callerNumber?: string;
+  intent: string;
+  intentLabel: string;
+  status: string;
+  summary?: string;
+  transcriptUrl?: string;
+  hasRecording: boolean;
+  claim: ClaimView;
+  /** Claim compared with the live record; empty when they agree or the record is unavailable. */
+  mismatches: Mismatch[];
+  headline?: string;
+  nextStep?: { text: string; owner?: string; deadline?: string; status: StepStatus };
+  match: { confidence: string; reasons: string[]; candidates: CandidateView[] };
+  policyReasons: string[];
+  review: ReviewView[];
+  actions: ActionView[];
+  audit: AuditView[];
+  /** Present when the next step changes money: only approvers may approve or decline. */
+  approval?: { required: boolean; threshold: Money; canApprove: boolean };
+  redactedKinds: string[];
+};
+
+export type JobPanelView = {
+  jobUuid: string;
+  /** Live ServiceM8 record, or why it could not be fetched. */
+  record: { ok: true; value: RecordView } | { ok: false; message: string };
+  calls: CallView[];
+  viewer: { staffUuid: string; canApprove: boolean };
+};
+
+export type StepRequest = {
+  action: StepAction;
+  /** Client-generated id; repeating a request with the same id does one thing (double taps). */
+  requestId: string;
+  text?: string;
+  ownerStaffUuid?: string;
+  deadline?: string;
+  reason?: string;
+  outcome?: string;
+};
+
+export type ReviewQueueItem = ReviewView & { callId: string; createdAt: string; call: Pick<CallView, 'callerName' | 'callerNumber' | 'intentLabel' | 'summary' | 'startedAt' | 'claim'> & { candidates: CandidateView[] } };
+
+export type SettingsView = {
+  financeOwnerStaffUuid?: string;
+  approvalThreshold: Money;
+  approverStaffUuids: string[];
+  vipCompanyUuids: string[];
+  automationMode: 'review_everything' | 'automatic_confident';
+  followUpDays: number;
+  responseFormat: 'envelope' | 'html';
+};
+
+export type ReviewCanvasView = {
+  items: ReviewQueueItem[];
+  settings: SettingsView;
+  staff: { uuid: string; name: string; jobTitle: string }[];
+  companies: { uuid: string; name: string }[];
+  connections: { id: string; webhookUrl: string; createdAt: string }[];
+  viewer: { staffUuid: string; canApprove: boolean };
+};
+
+export type ReviewRequest = { action: 'link_job' | 'dismiss' | 'retry'; requestId: string; jobNumber?: string; reason?: string };
+
+/** The `{ error }` body every failing API call returns (server/http/error-handler.ts). */
+export type ApiError = { error: { code: string; message: string; requestId: string; fields?: { field: string; message: string }[] } };
+
+/** Bootstrap JSON embedded in the HTML shell (`<script id="bootstrap" type="application/json">`). */
+export type Bootstrap =
+  | { view: 'job'; apiBase: string; token: string; jobUuid: string; issuedAt: string }
+  | { view: 'review'; apiBase: string; token: string; issuedAt: string };

@@ -1,0 +1,80 @@
+import express, { Router, type Request, type Response } from 'express';
+import type { AppDeps } from '../app-deps.js';
+import { AppError } from '../errors.js';
+import { verifyDialNexaSignature } from '../dialnexa/verify-signature.js';
+import { parseDelivery, withoutRecordingUrls } from '../dialnexa/envelopes.js';
+import { redactOutcome, redactJsonValue } from '../redaction/redact-outcome.js';
+import { redactText } from '../redaction/redact-text.js';
+import { recordDelivery } from '../calls/record-delivery.js';
+
+type Target = { accountUuid: string; connectionId?: string; secrets: string[] };
+
+/**
+ * DialNexa webhooks (contracts/dialnexa-webhooks.md). Raw-body parser on these routes only (1 MiB, 413
+ * beyond). Verify over the raw bytes, then parse, then redact, then record — nothing is stored for an
+ * unsigned or wrongly signed request, and nothing slow runs before the answer.
+ */
+export function dialnexaWebhookRoutes(deps: AppDeps): Router {
+  const r = Router();
+  const raw = express.raw({ type: () => true, limit: '1mb' });
+
+  async function resolveTarget(req: Request): Promise<Target> {
+    const id = typeof req.params.connectionId === 'string' ? req.params.connectionId : undefined;
+    if (id) {
+      const conn = await deps.store.accounts.getConnection(id).catch((cause) => {
+        throw new AppError('UNAVAILABLE', 'Storage is unavailable; retry later', { cause });
+      });
+      if (!conn) throw new AppError('NOT_FOUND', 'Unknown DialNexa connection');
+      return { accountUuid: conn.accountUuid, connectionId: conn.id, secrets: conn.secrets };
+    }
+    const { webhookSecret, previousWebhookSecret } = deps.config.dialnexa;
+    if (!webhookSecret || !deps.defaultAccountUuid) throw new AppError('NOT_FOUND', 'Single-account webhook is not configured');
+    return { accountUuid: deps.defaultAccountUuid, secrets: [webhookSecret, ...(previousWebhookSecret ? [previousWebhookSecret] : [])] };
+  }
+
+  async function handle(req: Request, res: Response) {
+    const target = await resolveTarget(req);
+    const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const header = req.get('x-dialnexa-signature') ?? req.get('x-nexa-signature');
+    if (!verifyDialNexaSignature(body, header, target.secrets)) {
+      deps.metrics.countDelivery('unauthorized');
+      throw new AppError('UNAUTHORIZED', 'Missing or invalid signature', { detail: { reason: header ? 'signature mismatch' : 'no signature header' } });
+    }
+    const account = await deps.store.accounts.get(target.accountUuid);
+    if (!account) throw new AppError('NOT_FOUND', 'Unknown DialNexa connection');
+    const text = body.toString('utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      await keepInvalid(deps, target, redactText(text).text, [{ field: 'body', message: 'is not valid JSON' }]);
+      throw new AppError('BAD_REQUEST', 'Body is not valid JSON', { detail: { fields: [{ field: 'body', message: 'is not valid JSON' }] } });
+    }
+    const parsed = parseDelivery(json, { defaultRegion: account.settings.defaultRegion, defaultCurrency: account.settings.currency });
+    // Keep the body for the operator, minus presigned recording links (they must never be stored) and redacted.
+    const redactedBody = redactJsonValue(withoutRecordingUrls(json));
+    if (!parsed.ok) {
+      await keepInvalid(deps, target, JSON.stringify(redactedBody.value), parsed.errors);
+      throw new AppError('BAD_REQUEST', 'Webhook body is not valid', { detail: { fields: parsed.errors } });
+    }
+    const { outcome, kinds } = redactOutcome(parsed.outcome);
+    const result = await recordDelivery(deps.store, {
+      accountUuid: target.accountUuid, connectionId: target.connectionId, outcome,
+      redactionKinds: [...new Set([...kinds, ...redactedBody.kinds])].sort(), bodyRedacted: JSON.stringify(redactedBody.value),
+    }).catch((cause) => { throw new AppError('UNAVAILABLE', 'Storage is unavailable; retry later', { cause }); });
+    deps.metrics.countDelivery(result.outcome);
+    req.log.info({ delivery: result.deliveryId, outcome: result.outcome, call: result.callId, event: outcome.event, planned: result.planned }, 'dialnexa delivery');
+    if (result.planned) deps.wakeWorker();
+    res.status(200).json({ ok: true, callId: result.callId, status: result.outcome === 'ignored' ? 'ignored' : 'recorded' });
+  }
+
+  r.post('/dialnexa/webhook/:connectionId', raw, handle);
+  r.post('/dialnexa/webhook', raw, handle);
+  return r;
+}
+
+async function keepInvalid(deps: AppDeps, t: Target, bodyRedacted: string, errors: { field: string; message: string }[]) {
+  deps.metrics.countDelivery('invalid');
+  await deps.store.deliveries.record({ accountUuid: t.accountUuid, connectionId: t.connectionId, outcome: 'invalid', errors, bodyRedacted, redactionKinds: [] })
+    .catch((cause) => { throw new AppError('UNAVAILABLE', 'Storage is unavailable; retry later', { cause }); });
+}

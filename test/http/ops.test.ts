@@ -1,0 +1,60 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { buildManifest, manifestEventNames, OAUTH_SCOPES } from '../../server/servicem8/manifest.js';
+import { ADDON_HANDLERS } from '../../server/routes/addon-event.js';
+import { makeRuntime, useRuntime } from '../helpers/make-deps.js';
+
+describe('operations routes', async () => {
+  const rt = await useRuntime();
+
+  it('reports health and readiness', async () => {
+    expect((await request(rt.app).get('/healthz')).body).toEqual({ ok: true });
+    const ready = await request(rt.app).get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toMatchObject({ database: { ok: true }, migrations: { ok: true } });
+  });
+
+  it('reports not ready (503) with a message for the operator when the database is gone', async () => {
+    const other = await makeRuntime();
+    await other.tdb.close();
+    const res = await request(other.app).get('/readyz');
+    expect(res.status).toBe(503);
+    expect(res.body.checks.database).toMatchObject({ ok: false, message: expect.stringMatching(/database unreachable/) });
+    await other.sandbox?.close();
+  });
+
+  it('exposes Prometheus metrics with request counts, latency and outbox depth', async () => {
+    await request(rt.app).get('/healthz');
+    const res = await request(rt.app).get('/metrics');
+    expect(res.headers['content-type']).toMatch(/text\/plain/);
+    expect(res.text).toMatch(/http_requests_total\{route="\/healthz",method="GET",status="200"\} \d+/);
+    expect(res.text).toContain('http_request_duration_seconds_bucket');
+    expect(res.text).toMatch(/outbox_depth\{status="pending"\} \d+/);
+  });
+
+  it('serves the manifest for PUBLIC_URL with web and mobile job actions, menu item, webhooks and scopes', async () => {
+    const m = (await request(rt.app).get('/manifest.json')).body;
+    expect(m.actions.map((a: { type: string }) => a.type).sort()).toEqual(['app', 'online']);
+    expect(m.actions.every((a: { entity: string; event: string }) => a.entity === 'job' && a.event === a.event.toLowerCase())).toBe(true);
+    expect(m.menuItems[0]).toMatchObject({ type: 'addon' });
+    expect(m.webhooks[0].object).toBe('job');
+    expect(m.webhooks[0].fields).toEqual(expect.arrayContaining(['payment_received', 'invoice_sent']));
+    expect(m.iconURL).toMatch(/^http:\/\/addon\.test\//);
+    expect(m.oauth.scope.split(' ')).toEqual([...OAUTH_SCOPES]);
+    expect(m.name).not.toMatch(/ServiceM8|M8|Mate/);
+  });
+
+  it('404s unknown routes with the JSON error shape and a request id', async () => {
+    const res = await request(rt.app).get('/nope');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', requestId: expect.any(String) });
+    expect(res.headers['x-request-id']).toBe(res.body.error.requestId);
+  });
+});
+
+describe('manifest ↔ handlers', () => {
+  it('has a handler for every manifest event and a manifest entry for every handler', () => {
+    const events = manifestEventNames(buildManifest('https://x.example')).sort();
+    expect(Object.keys(ADDON_HANDLERS).sort()).toEqual(events);
+  });
+});
