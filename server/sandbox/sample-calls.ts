@@ -24,16 +24,16 @@ export type SampleCall = {
  */
 export const SAMPLE_PHONES = {
   business: '61290001234',
-  /** Client of job 1042, stored in the seed as "0412 345 678". */
-  job1042Client: '61412345678',
-  /** Client of job 1057 (hot-water system replacement). */
-  job1057Client: '61491570156',
+  /** Natarajan Plumbing Supplies, client of job 1042: billing mobile stored as "0491 570 156". */
+  job1042Client: '61491570156',
+  /** Margaret Chen, client of job 1038 (hot-water system), stored as "0491570158". */
+  job1038Client: '61491570158',
   /** On no client record at all. */
   unknownCaller: '61491570006',
-  /** A strata office whose landline is on two client records. */
-  sharedLandline: '61255501234',
-  /** VIP client on a maintenance plan. */
-  vipClient: '61491570157',
+  /** Kylie Barnes' mobile: a contact of two clients (Westside Property Management and Harold Fitzgerald). */
+  sharedNumber: '61491570157',
+  /** Kellett Street Dental (reception stored as "61 2 5550 4321"), a VIP on a maintenance plan. */
+  vipClient: '61255504321',
 } as const;
 
 type CallSpec = {
@@ -133,15 +133,15 @@ export const SAMPLE_CALLS: readonly SampleCall[] = [
   {
     id: 'refund-over-threshold',
     title: 'Refund of $1,850.00 on a hot-water job',
-    description: 'Client of job 1057 wants most of a hot-water system replacement refunded after a leak. Amount is the string "$1,850.00", above the approval threshold: needs an approver.',
+    description: 'Client of job 1038 (Margaret Chen) wants most of a hot-water system replacement refunded after a leak. Amount is the string "$1,850.00", above the approval threshold: needs an approver.',
     build: (callId, now, o = {}) => envelope(callId, now, {
-      from: o.customerNumber ?? SAMPLE_PHONES.job1057Client,
+      from: o.customerNumber ?? SAMPLE_PHONES.job1038Client,
       duration: 402,
-      summary: 'Caller says the new hot-water system installed under job 1057 leaked and flooded the laundry; asks for $1,850.00 back and is disputing the workmanship.',
+      summary: 'Caller says the new hot-water system installed under job 1038 leaked and flooded the laundry; asks for $1,850.00 back and is disputing the workmanship.',
       transcript: 'Agent: Billing assistant speaking.\nUser: The hot water unit you put in last month has been leaking, the laundry floor is ruined. I want one thousand eight hundred and fifty dollars back.\nAgent: I understand. A refund of that size needs approval from our finance manager. I\'ll log it today and someone will call you by Friday.',
       analysis: {
         intent: 'refund_request', intent_confidence: 0.88, customer_name: 'Marco Ruiz',
-        invoice_number: o.invoiceNumber ?? '#1057', job_number: '1057', amount: '$1,850.00', currency: 'aud',
+        invoice_number: o.invoiceNumber ?? '#1038', job_number: '1038', amount: '$1,850.00', currency: 'aud',
         refund_reason: 'Installed hot-water system leaked', dispute_reason: 'Workmanship',
         caller_verified: true, promised_next_step: 'Finance manager to review refund', next_step_owner: 'finance manager',
         follow_up_deadline: dayAfter(now, 3),
@@ -173,10 +173,10 @@ export const SAMPLE_CALLS: readonly SampleCall[] = [
     build: (callId, now, o = {}) => envelope(callId, now, {
       from: o.customerNumber ?? SAMPLE_PHONES.unknownCaller,
       duration: 97,
-      summary: 'Caller (Sam Okafor) says they paid invoice 1077 by bank transfer on Monday and asks whether it has been received.',
+      summary: 'Caller (Jamie Rivera) says they paid invoice 1077 by bank transfer on Monday and asks whether it has been received.',
       transcript: 'Agent: Billing assistant, how can I help?\nUser: I paid invoice 1077 by bank transfer on Monday, just checking you got it.\nAgent: I can\'t see that invoice under this number. I\'ll ask the office to check and text you.',
       analysis: {
-        intent: 'payment_status', intent_confidence: 0.81, customer_name: 'Sam Okafor', invoice_number: o.invoiceNumber ?? '1077',
+        intent: 'payment_status', intent_confidence: 0.81, customer_name: 'Jamie Rivera', invoice_number: o.invoiceNumber ?? '1077',
         payment_status: 'paid', caller_claim: 'Paid by bank transfer on Monday', due_date: dayAfter(now, -3),
       },
       hangupReason: 'user_hangup',
@@ -184,16 +184,16 @@ export const SAMPLE_CALLS: readonly SampleCall[] = [
   },
   {
     id: 'shared-number-two-clients',
-    title: 'Strata office line shared by two clients',
-    description: 'The caller\'s landline is on two client records and no invoice is quoted: an ambiguous match that must not pick one on its own.',
+    title: 'Property manager\'s mobile shared by two clients',
+    description: 'The caller\'s mobile is on two client records (Westside Property Management and Harold Fitzgerald) and no invoice is quoted: an ambiguous match that must not pick one on its own.',
     build: (callId, now, o = {}) => envelope(callId, now, {
-      from: o.customerNumber ?? SAMPLE_PHONES.sharedLandline,
+      from: o.customerNumber ?? SAMPLE_PHONES.sharedNumber,
       duration: 188,
-      summary: 'Caller from Harbourview Strata asks why the switchboard repair at the Bondi building costs more than the quote.',
-      transcript: 'Agent: How can I help?\nUser: It\'s Priya from Harbourview Strata. The bill for the switchboard repair at the Bondi building is higher than the quote.\nAgent: Do you have the invoice number?\nUser: Not in front of me, sorry.',
+      summary: 'Kylie, a property manager, asks why the latest plumbing bill for one of her properties is higher than the quote.',
+      transcript: 'Agent: How can I help?\nUser: It\'s Kylie, I manage a few properties with you. The last bill is higher than the quote.\nAgent: Do you have the invoice number?\nUser: Not in front of me, sorry.',
       analysis: {
-        intent: 'billing_question', intent_confidence: 0.77, customer_name: 'Priya Nair', account_ref: 'Harbourview Strata',
-        caller_claim: 'Invoice higher than the quote for the switchboard repair', caller_verified: false,
+        intent: 'billing_question', intent_confidence: 0.77, customer_name: 'Kylie Barnes',
+        caller_claim: 'Invoice higher than the quote', caller_verified: false,
         ...(o.invoiceNumber && { invoice_number: o.invoiceNumber }),
       },
       hangupReason: 'user_hangup',

@@ -48,7 +48,7 @@ describe('SAMPLE_CALLS', () => {
 
   it('duplicate charge: job-1042 client, invoice 1042, AUD 349.00, spoken TEST card and CVV in the transcript', () => {
     const o = parse('duplicate-charge-1042');
-    expect(o.fromNumber).toBe('+61412345678');
+    expect(o.fromNumber).toBe('+61491570156');
     expect(o.analysis).toMatchObject({ intent: 'duplicate_charge', invoiceNumber: '1042', amount: { amount: '349.00', currency: 'AUD' }, callerVerified: true });
     expect(o.transcript).toContain('four one one one, one one one one, one one one one, one one one one');
     expect(o.transcript).toContain('code on the back is one two three');
@@ -66,12 +66,12 @@ describe('SAMPLE_CALLS', () => {
     expect(parse('refund-over-threshold').analysis).toMatchObject({ intent: 'refund_request', amount: { amount: '1850.00', currency: 'AUD' } });
     expect(parse('resend-invoice-new-email').analysis).toMatchObject({ intent: 'document_resend', documentKind: 'invoice', documentRecipientEmail: 'strata.manager@example.com', sensitiveRequest: true });
     expect(parse('unknown-caller-payment-status')).toMatchObject({ fromNumber: '+61491570006', analysis: { intent: 'payment_status', paymentStatus: 'paid', dueDate: '2026-11-22' } });
-    expect(parse('shared-number-two-clients')).toMatchObject({ fromNumber: '+61255501234', analysis: { intent: 'billing_question' } });
+    expect(parse('shared-number-two-clients')).toMatchObject({ fromNumber: '+61491570157', analysis: { intent: 'billing_question' } });
     expect(parse('shared-number-two-clients').analysis?.invoiceNumber).toBeUndefined();
     const vip = parse('failed-renewal-vip');
     expect(vip.analysis).toMatchObject({ intent: 'failed_renewal', vip: true, sensitiveRequest: true, paymentStatus: 'failed', documentKind: 'payment_link' });
     expect(vip.transcript).toMatch(/^Agent: .*\nUser: .*four one one one.*security code one two three/s);
-    expect(parse('hangup-no-answer')).toMatchObject({ status: 'hangup', hangupReason: 'user_did_not_pick_up', direction: 'outbound', toNumber: '+61412345678', hasRecording: false });
+    expect(parse('hangup-no-answer')).toMatchObject({ status: 'hangup', hangupReason: 'user_did_not_pick_up', direction: 'outbound', toNumber: '+61491570156', hasRecording: false });
     expect(parse('hangup-no-answer').analysis).toBeUndefined();
   });
 

@@ -31,7 +31,7 @@ describe('DialNexa simulator', () => {
     const res = await get('/call-logs/call_sim_001/details', KEY);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ id: 'call_sim_001', status: 'completed', from_number: '61412345678', analysis: { intent: 'duplicate_charge', invoice_number: '1042' } });
+    expect(body).toMatchObject({ id: 'call_sim_001', status: 'completed', from_number: '61491570156', analysis: { intent: 'duplicate_charge', invoice_number: '1042' } });
     expect(body).not.toHaveProperty('post_call_analysis');
     expect(body.timeline).toEqual([
       { event: 'call_started', at: '2026-11-25T03:08:47.000Z' },
