@@ -10,6 +10,7 @@ import { opsRoutes } from './routes/ops.js';
 import { panelApiRoutes } from './routes/panel-api.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { oauthRoutes } from './routes/oauth.js';
+import { callLinkRoutes } from './routes/call-link.js';
 
 export type { AppDeps };
 
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(dialnexaWebhookRoutes(deps));
   app.use('/api/panel', panelApiRoutes(deps));
   app.use(oauthRoutes(deps));
+  app.use(callLinkRoutes());
   // Built, content-hashed assets: cache for a year; the HTML shell that names them is never cached.
   app.use('/ui', express.static(deps.ui.distDir, { immutable: true, maxAge: '365d', index: false }));
   if (deps.sandbox) app.use(sandboxRoutes(deps, deps.sandbox));

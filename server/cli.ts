@@ -1,0 +1,65 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ConfigError, loadConfig } from './config.js';
+import { buildManifest } from './servicem8/manifest.js';
+import { migrate, openDatabase } from './store/db.js';
+import { replayDelivery } from './calls/replay-delivery.js';
+
+/** `npm run redact | migrate | replay | manifest` — the command-line side of the add-on (DESIGN.md). */
+const [command, ...args] = process.argv.slice(2);
+
+async function redact(): Promise<void> {
+  if (!args.includes('--jsonl')) {
+    process.stderr.write('usage: npm run redact -- --jsonl  < lines of {"id","text"}\n');
+    process.exit(2);
+  }
+  // Loaded lazily so the other commands do not pay for the redaction tables.
+  const { redactJsonLine } = await import('./redaction/redact-jsonl.js');
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim()) process.stdout.write(`${redactJsonLine(line)}\n`);
+  }
+}
+
+function config() {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) { process.stderr.write(`${err.message}\n`); process.exit(2); }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  switch (command) {
+    case 'redact':
+      return redact();
+    case 'migrate': {
+      const handle = openDatabase(config().databaseUrl);
+      const applied = await migrate(handle);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+      return handle.close();
+    }
+    case 'replay': {
+      const id = args[0];
+      if (!id) { process.stderr.write('usage: npm run replay -- <delivery id>\n'); process.exit(2); }
+      const result = await replayDelivery(config(), id);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return;
+    }
+    case 'manifest': {
+      const c = config();
+      mkdirSync('manifest', { recursive: true });
+      writeFileSync('manifest/manifest.json', `${JSON.stringify(buildManifest(c.publicUrl), null, 2)}\n`);
+      process.stdout.write(`wrote manifest/manifest.json for ${c.publicUrl}\n`);
+      return;
+    }
+    default:
+      process.stderr.write('usage: cli.ts redact --jsonl | migrate | replay <delivery id> | manifest\n');
+      process.exit(2);
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exit(1);
+});
