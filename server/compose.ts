@@ -20,12 +20,13 @@ import type { SandboxHandle } from './sandbox/sandbox-handle.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
 import { createServiceM8Client, type ServiceM8Auth } from './servicem8/client.js';
 import { createMemoryRateLimiter, type RateLimiter } from './servicem8/rate-limit.js';
+import type { RetryPolicy } from './servicem8/retry.js';
 import { createSecretBox } from './security/secret-box.js';
 import { migrate, migrationsApplied, openDatabase, type Db } from './store/db.js';
 import { createStore } from './store/store.js';
 
 export type Runtime = { deps: AppDeps; worker: OutboxWorker; db: Db; sandbox?: SandboxHandle; close(): Promise<void> };
-export type ComposeOptions = { log: Logger; clock?: () => Date; dispatcher?: Dispatcher; limiter?: RateLimiter; distDir?: string; dbHandle?: Db; worker?: { owner?: string; baseDelayMs?: number; idleMs?: number } };
+export type ComposeOptions = { log: Logger; clock?: () => Date; dispatcher?: Dispatcher; limiter?: RateLimiter; distDir?: string; dbHandle?: Db; worker?: { owner?: string; baseDelayMs?: number; idleMs?: number; maxAttempts?: number }; clientRetry?: Partial<RetryPolicy> };
 
 const DEFAULT_DIST = fileURLToPath(new URL('../dist/ui', import.meta.url));
 
@@ -54,7 +55,7 @@ export async function composeRuntime(configIn: Config, o: ComposeOptions): Promi
   const metrics = createMetrics(() => store.outbox.depth());
   const limiter = o.limiter ?? (db.dialect === 'postgres' ? createSharedRateLimiter({ store, now: () => clock().getTime() }) : createMemoryRateLimiter({ now: () => clock().getTime() }));
   const factory = (auth: ServiceM8Auth, accountUuid: string) => createServiceM8Client({
-    baseUrl: config.servicem8.apiUrl, auth, accountUuid, limiter, dispatcher: o.dispatcher,
+    baseUrl: config.servicem8.apiUrl, auth, accountUuid, limiter, dispatcher: o.dispatcher, retry: o.clientRetry,
     onRequest: (i) => metrics.countServiceM8(i.method, String(i.status)),
   });
   const oauthClient = config.servicem8.appId && config.servicem8.appSecret && !sandbox
