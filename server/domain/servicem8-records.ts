@@ -1,5 +1,5 @@
 /**
- * ServiceM8 records in domain terms. Only server/servicem8/client.ts maps wire fields
+ * ServiceM8 records in domain terms. Only server/servicem8/wire.ts maps wire fields
  * (generated_job_id, total_invoice_amount, "0"/"1" booleans) to these shapes.
  */
 export type Sm8Vendor = { uuid: string; name: string; currency: string; timezone: string; country?: string };
