@@ -13,6 +13,11 @@ export type TaskAction = {
   details: string;
   /** `YYYY-MM-DD` in the account's timezone. */
   dueDate: string;
+  /**
+   * Set when the task belongs to a job this same decision creates: the `key` of that `create_job` action.
+   * `jobUuid` is then unset and the outbox uses the created job's deterministic UUID.
+   */
+  createdJobKey?: string;
 };
 
 export type CreateJobAction = {
@@ -54,4 +59,14 @@ export type Decision = {
   /** One line a technician can act on. */
   headline: string;
   nextStep?: { text: string; owner?: string; ownerStaffUuid?: string; deadline?: string };
+  /**
+   * Steps the policy would take but that wait for a person (review_everything mode, a weak match, or a
+   * money/legal step). Confirming one moves it to the outbox under the same `key`; `actions` never repeats them.
+   */
+  proposed?: ServiceM8Action[];
+  /**
+   * Who must act before `proposed` goes out: `approval` when a held step changes money (only staff with
+   * approval rights may release it), `review` for anything else a person must look at; unset when nothing waits.
+   */
+  awaiting?: 'review' | 'approval';
 };

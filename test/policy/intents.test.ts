@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskAction } from '../../server/domain/actions.js';
+import { decide } from '../../server/policy/index.js';
+import { BILLING, JOB_1042, SITE, call, input, keys, reviewReasons, settings } from './fixtures.js';
+
+const taskOf = (d: ReturnType<typeof decide>, key: string) =>
+  [...d.actions, ...(d.proposed ?? [])].find((a): a is TaskAction => a.kind === 'task' && a.key === key);
+
+describe('escalations to the finance owner', () => {
+  it.each([
+    ['duplicate_charge', {}, 'duplicate charges are owned by finance'],
+    ['chargeback', {}, 'chargebacks are owned by finance'],
+    ['dispute', {}, 'billing disputes are owned by finance'],
+    ['collections', {}, 'collections calls are sensitive and owned by finance'],
+    ['failed_renewal', { vip: true }, 'the failed renewal is urgent'],
+    ['failed_renewal', { followUpDeadline: '2026-11-26' }, 'the failed renewal is urgent'],
+    ['failed_renewal', { dueDate: '2026-11-20' }, 'the failed renewal is urgent'],
+    ['payment_update', { vip: true }, 'a payment problem is blocking a VIP client'],
+    ['payment_status', { vip: true, paymentStatus: 'failed' }, 'a payment problem is blocking a VIP client'],
+  ] as const)('%s %j → task:escalation (%s)', (intent, extra, trigger) => {
+    const d = decide(input({ outcome: call({ intent, ...extra }) }));
+    expect(keys(d.actions)).toEqual(['note:intake', 'task:escalation']);
+    expect(d.reasons).toContain(`escalated because ${trigger}`);
+    expect(taskOf(d, 'task:escalation')?.details).toContain(trigger);
+  });
+
+  it.each([
+    ['failed_renewal', {}],
+    ['failed_renewal', { followUpDeadline: '2026-12-20' }],
+    ['payment_status', { paymentStatus: 'failed' }],
+    ['billing_question', { vip: true }],
+  ] as const)('%s %j → note only', (intent, extra) => {
+    const d = decide(input({ outcome: call({ intent, ...extra }) }));
+    expect(keys(d.actions)).toEqual(['note:intake']);
+    expect(d.review).toEqual([]);
+  });
+
+  it('billing dispute headline tells the technician what to do', () => {
+    const d = decide(input({ outcome: call({ intent: 'dispute' }) }));
+    expect(d.headline).toBe("Billing dispute on this job — don't collect payment; finance (Sam) owns it until 27 Nov");
+  });
+
+  it('payment details update → one follow-up task (escalation folds it in for a VIP)', () => {
+    const plain = decide(input({ outcome: call({ intent: 'payment_update' }) }));
+    expect(keys(plain.actions)).toEqual(['note:intake', 'task:follow-up']);
+    const vip = decide(input({ outcome: call({ intent: 'payment_update', vip: true }) }));
+    expect(keys(vip.actions)).toEqual(['note:intake', 'task:escalation']);
+    expect(taskOf(vip, 'task:escalation')?.details).toContain('secure channel');
+  });
+
+  it('subscription change → review money_change; the change is proposed, the note is written', () => {
+    const d = decide(input({ outcome: call({ intent: 'subscription_change' }) }));
+    expect(keys(d.actions)).toEqual(['note:intake']);
+    expect(keys(d.proposed)).toEqual(['task:follow-up']);
+    expect(reviewReasons(d)).toEqual(['money_change']);
+    expect(d.awaiting).toBe('approval');
+  });
+});
+
+describe('document resends', () => {
+  const resend = (extra: Parameters<typeof call>[0]) => decide(input({ outcome: call({ intent: 'document_resend', documentKind: 'invoice', ...extra }) }));
+
+  it('no recipient named → the billing contact on file', () => {
+    const d = resend({});
+    expect(keys(d.actions)).toEqual(['note:intake', 'task:resend']);
+    expect(taskOf(d, 'task:resend')).toMatchObject({ name: 'Resend invoice to the billing contact' });
+    expect(taskOf(d, 'task:resend')?.details).toContain('Send the invoice to accounts@natarajan.example (the billing contact, on file in ServiceM8).');
+  });
+
+  it.each([
+    ['an email on file, in another case', { documentRecipientEmail: 'SITE@natarajan.EXAMPLE' }, 'the job contact on the job'],
+    ['a phone on file, in another format', { documentRecipientPhone: '+61 2 9000 1234' }, 'the job contact on the job'],
+    ['a mobile on file, without +', { documentRecipientPhone: '61412345678' }, 'the billing contact'],
+  ])('%s → sent there', (_name, extra, who) => {
+    const d = resend(extra);
+    expect(d.review).toEqual([]);
+    expect(taskOf(d, 'task:resend')?.name).toBe(`Resend invoice to ${who}`);
+  });
+
+  it.each([
+    ['an email not on file', { documentRecipientEmail: 'someone@else.example' }],
+    ['a phone not on file', { documentRecipientPhone: '0400 000 001' }],
+    ['an email on file but a phone not', { documentRecipientEmail: 'accounts@natarajan.example', documentRecipientPhone: '0400 000 001' }],
+  ])('%s → review recipient_not_on_file', (_name, extra) => {
+    const d = resend(extra);
+    expect(reviewReasons(d)).toEqual(['recipient_not_on_file']);
+    expect(keys(d.actions)).toEqual(['note:intake']);
+    expect(keys(d.proposed)).toEqual(['task:resend']);
+  });
+
+  it('no contact on file at all → review, nothing proposed', () => {
+    const d = decide(input({ recipients: [], outcome: call({ intent: 'document_resend' }) }));
+    expect(d.review).toEqual([{ reason: 'recipient_not_on_file', detail: 'no contact with an email or mobile is on file for this client or job' }]);
+    expect(d.proposed).toEqual([]);
+  });
+
+  it('a payment link prefers the billing mobile', () => {
+    const d = decide(input({ recipients: [SITE, BILLING], outcome: call({ intent: 'document_resend', documentKind: 'payment_link' }) }));
+    expect(taskOf(d, 'task:resend')?.details).toContain('Send the payment link to 0412 345 678 (the billing contact');
+  });
+});
+
+describe('job field changes', () => {
+  const change = (field: string, newValue?: string) =>
+    decide(input({ outcome: call({ intent: 'job_change', jobChange: { field, ...(newValue ? { newValue } : {}), reason: 'tenant moved' } }) }));
+
+  it('job address → update with the old value from the live job, the new value and the reason', () => {
+    const d = change('job_address', '14 Pitt St, Sydney');
+    expect(d.actions).toContainEqual({
+      kind: 'update_job', key: 'job:update:jobAddress', jobUuid: 'j-1042', field: 'jobAddress',
+      oldValue: JOB_1042.jobAddress, newValue: '14 Pitt St, Sydney', reason: 'tenant moved',
+    });
+    expect(d.headline).toBe('Job change request on this job — job address updated');
+  });
+
+  it('description, spelled as people say it', () => {
+    expect(keys(change('Job Description', 'Replace both units').actions)).toEqual(['note:intake', 'job:update:description']);
+  });
+
+  it.each([
+    ['price', 'money_change', []],
+    ['payment_terms', 'money_change', []],
+    ['due date', 'money_change', []],
+    ['discount', 'money_change', []],
+    ['purchase_order_number', 'money_change', ['job:update:purchaseOrderNumber']],
+    ['billing address', 'money_change', ['job:update:billingAddress']],
+    ['gate code', 'legal_or_access', []],
+    ['contract terms', 'money_change', []],
+    ['warranty', 'legal_or_access', []],
+  ])('%s → review %s, change proposed where it maps to a job field', (field, reason, proposed) => {
+    const d = change(field, 'new value');
+    expect(reviewReasons(d)).toEqual([reason]);
+    expect(keys(d.actions)).toEqual(['note:intake']);
+    expect(keys(d.proposed)).toEqual(proposed);
+  });
+
+  it.each([
+    ['no field named', '', 'new', 'the caller asked for a job change but not which field'],
+    ['unknown field', 'colour of van', 'red', '"colour of van" is not a job field the add-on changes by itself'],
+    ['no new value', 'job address', undefined, 'the caller did not say what job address should become'],
+  ])('%s → review insufficient_context', (_name, field, value, detail) => {
+    expect(change(field, value).review).toEqual([{ reason: 'insufficient_context', detail }]);
+  });
+
+  it('without the live job the old value is unknown → review', () => {
+    const d = decide(input({ job: undefined, outcome: call({ intent: 'job_change', jobChange: { field: 'job address', newValue: 'x' } }) }));
+    expect(d.review).toEqual([{ reason: 'insufficient_context', detail: 'the live job was not loaded, so the old value is unknown' }]);
+    expect(d.actions.some((a) => a.kind === 'update_job')).toBe(false);
+  });
+
+  it('a value that is already set → no update', () => {
+    expect(keys(change('job address', JOB_1042.jobAddress).actions)).toEqual(['note:intake']);
+  });
+
+  it('review_everything proposes the update instead of writing it', () => {
+    const d = decide(input({ settings: settings({ automationMode: 'review_everything' }), outcome: call({ intent: 'job_change', jobChange: { field: 'job address', newValue: 'x' } }) }));
+    expect(d.actions).toEqual([]);
+    expect(keys(d.proposed)).toEqual(['note:intake', 'job:update:jobAddress']);
+  });
+});
