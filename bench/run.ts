@@ -1,0 +1,19 @@
+import { benchHttp } from './http.js';
+import { benchPipeline } from './pipeline.js';
+import { benchRedaction } from './redaction.js';
+import { benchPanel } from './panel.js';
+import { table } from './lib/report.js';
+
+/**
+ * `npm run bench`: figures and ratios against a baseline measured in the same run (never timed
+ * assertions). Sizes: BENCH_REQUESTS (default 3000), BENCH_CALLS (default 1000).
+ */
+const requests = Number(process.env.BENCH_REQUESTS ?? 3000);
+const calls = Number(process.env.BENCH_CALLS ?? 1000);
+console.log(`# Benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+console.log(process.env.TEST_DATABASE_URL ? 'PostgreSQL: TEST_DATABASE_URL' : 'PostgreSQL: skipped (set TEST_DATABASE_URL to include it)');
+table('HTTP: requests per second and latency (16 connections, server in its own process)', await benchHttp(requests));
+table('Redaction', benchRedaction(2000));
+table(`Pipeline: ${calls} calls through intake, matching, policy and delivery (simulated ServiceM8)`, await benchPipeline(calls));
+for (const [title, rows] of await benchPanel()) table(title, rows);
+process.exit(0);
