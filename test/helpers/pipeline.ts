@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { SAMPLE_CALLS, type SampleCallOptions } from '../../server/sandbox/sample-calls.js';
+import { callDetailsFromEnvelope } from '../../server/sandbox/dialnexa-simulator.js';
 import type { TestRuntime } from './make-deps.js';
 import { deliver } from './deliver.js';
 
@@ -8,6 +9,7 @@ export async function sendSample(rt: TestRuntime, scenario: string, callId: stri
   const sample = SAMPLE_CALLS.find((s) => s.id === scenario);
   if (!sample) throw new Error(`no sample ${scenario}`);
   const body = sample.build(callId, rt.deps.clock(), opts);
+  rt.sandbox!.dialnexa.addCall(callDetailsFromEnvelope(body)); // DialNexa knows its own calls (details, recordings)
   const res = await deliver(app, rt.sandbox!.connectionId, rt.sandbox!.webhookSecret, body);
   if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${res.text}`);
   return body;
