@@ -10,7 +10,7 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     target: 'es2020',
-    cssCodeSplit: false,
+    cssCodeSplit: true,
     rollupOptions: { input: { panel: 'addon-ui/src/main.tsx' } },
   },
   test: {

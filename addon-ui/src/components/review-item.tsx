@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import type { CandidateView, ReviewQueueItem } from '../../../server/panel/view-types.js';
+import { formatMoney, formatWhen } from '../format.js';
+import { reasonLabel } from '../labels.js';
+import type { ReviewInput, ReviewModel } from '../review-model.js';
+import { Pill, StatusLine } from './status-line.js';
+
+const STATUS = { open: ['Open', 'warn'], resolved: ['Resolved', 'ok'], dismissed: ['Dismissed', 'neutral'] } as const;
+
+const scoreText = (s: number) => (s <= 1 ? `${Math.round(s * 100)}% match` : `score ${s}`);
+
+function Candidates({ list, busy, onLink }: { list: CandidateView[]; busy: boolean; onLink?: (jobNumber: string) => void }) {
+  if (list.length === 0) return <p class="muted">No likely matches found.</p>;
+  return (
+    <ul class="candidates" data-testid="candidates" aria-label="Possible matches">
+      {list.map((c, i) => (
+        <li key={i} data-testid="candidate">
+          <strong>{c.companyName}</strong>{c.jobNumber && ` · job ${c.jobNumber}`} <span class="muted">({scoreText(c.score)})</span>
+          {c.reasons.length > 0 && <><br /><span class="muted small">{c.reasons.join('; ')}</span></>}
+          {onLink && c.jobNumber && (
+            <><br /><button type="button" class="btn" disabled={busy} onClick={() => onLink(c.jobNumber!)} data-testid="use-candidate">Link to job {c.jobNumber}</button></>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One queue entry: why it needs a person, the caller and claim, likely matches, and what finance can do. */
+export function ReviewItem({ item, model }: { item: ReviewQueueItem; model: ReviewModel }) {
+  const ui = model.ui(item.id);
+  const busy = ui.pending.value !== null;
+  const [jobNumber, setJobNumber] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<{ field: string; text: string } | null>(null);
+  const id = `ri-${item.id}`;
+  const c = item.call;
+  const open = item.status === 'open';
+  const claim = [c.claim.invoiceNumber && `invoice ${c.claim.invoiceNumber}`, formatMoney(c.claim.amount), c.claim.paymentStatus].filter(Boolean).join(' · ');
+
+  function act(input: ReviewInput, field?: 'job' | 'reason') {
+    const value = field === 'job' ? input.jobNumber : input.reason;
+    if (field && !value) {
+      setError({ field, text: field === 'job' ? 'Enter the ServiceM8 job number.' : 'Say why it can be dismissed.' });
+      document.getElementById(`${id}-${field}`)?.focus();
+      return;
+    }
+    setError(null);
+    void model.act(item.id, input);
+  }
+  const err = (field: string) => error?.field === field ? <p class="field-error" id={`${id}-${field}-err`}>{error.text}</p> : null;
+
+  return (
+    <li class="card" data-testid="review-item" data-item-id={item.id} data-reason={item.reason}>
+      <h3 id={`${id}-h`}>{reasonLabel(item.reason)} <Pill tone={STATUS[item.status][1]}>{STATUS[item.status][0]}</Pill></h3>
+      <p class="muted">{[c.callerName, c.callerNumber, c.intentLabel, formatWhen(c.startedAt ?? item.createdAt)].filter(Boolean).join(' · ')}</p>
+      {item.detail && <p>{item.detail}</p>}
+      {c.summary && <p class="summary">{c.summary}</p>}
+      {claim && <p data-testid="review-claim"><strong>Claim:</strong> {claim}</p>}
+      {c.claim.callerClaim && <blockquote class="claim-words"><p>{c.claim.callerClaim}</p></blockquote>}
+      <Candidates list={c.candidates} busy={busy} onLink={open ? (n) => act({ action: 'link_job', jobNumber: n }) : undefined} />
+      {open && (
+        <div class="review-actions">
+          <form class="step-form inline-form" onSubmit={(e) => { e.preventDefault(); act({ action: 'link_job', jobNumber: jobNumber.trim() }, 'job'); }}>
+            <label for={`${id}-job`}>Job number</label>
+            <input id={`${id}-job`} inputMode="numeric" autoComplete="off" value={jobNumber} onInput={(e) => setJobNumber(e.currentTarget.value)}
+              data-testid="review-job-number" aria-describedby={error?.field === 'job' ? `${id}-job-err` : undefined} />
+            <button type="submit" class="btn btn-primary" disabled={busy} data-testid="review-link">Link to job</button>
+            {err('job')}
+          </form>
+          <form class="step-form inline-form" onSubmit={(e) => { e.preventDefault(); act({ action: 'dismiss', reason: reason.trim() }, 'reason'); }}>
+            <label for={`${id}-reason`}>Reason for dismissing</label>
+            <input id={`${id}-reason`} value={reason} onInput={(e) => setReason(e.currentTarget.value)}
+              data-testid="review-dismiss-reason" aria-describedby={error?.field === 'reason' ? `${id}-reason-err` : undefined} />
+            <button type="submit" class="btn" disabled={busy} data-testid="review-dismiss">Dismiss</button>
+            {err('reason')}
+          </form>
+          {item.reason === 'delivery_failed' && (
+            <button type="button" class="btn" disabled={busy} onClick={() => act({ action: 'retry' })} data-testid="review-retry">Retry delivery</button>
+          )}
+        </div>
+      )}
+      <StatusLine status={ui.status.value} testId="review-message" />
+    </li>
+  );
+}

@@ -1,0 +1,102 @@
+import { signal, type Signal } from '@preact/signals';
+import type { JobPanelView, StepAction, StepRequest } from '../../server/panel/view-types.js';
+import { ApiFailure, type Api } from './api.js';
+import { safeUrl } from './format.js';
+import { createIntentIds, type Load } from './intents.js';
+import { describeFailure, EXPIRED_JOB_MESSAGE, type StatusMessage } from './messages.js';
+
+export type StepInput = Omit<StepRequest, 'requestId'>;
+export type RecordingState = { pending: boolean; url?: string; error?: string };
+export type CallUi = { pending: Signal<StepAction | null>; status: Signal<StatusMessage | null>; recording: Signal<RecordingState> };
+
+const PENDING: Record<StepAction, string> = {
+  confirm: 'Confirming the next step…', escalate: 'Escalating to finance…', resolve: 'Marking resolved…',
+  approve: 'Approving…', decline: 'Declining…',
+};
+const DONE: Record<StepAction, string> = {
+  confirm: 'Next step confirmed.', escalate: 'Escalated to finance.', resolve: 'Marked resolved.',
+  approve: 'Approved.', decline: 'Declined.',
+};
+
+export type JobPanelModel = ReturnType<typeof createJobPanelModel>;
+
+/**
+ * State and actions of the job-card panel. Components read the signals and call the methods; nothing
+ * here touches the DOM except `openUrl` (injected so tests can record it).
+ * @example const model = createJobPanelModel({ api }); void model.load();
+ */
+export function createJobPanelModel({ api, openUrl = (u: string) => void window.open(u, '_blank', 'noopener') }: { api: Api; openUrl?: (url: string) => void }) {
+  const state = signal<Load<JobPanelView>>({ kind: 'loading' });
+  const expired = signal(false);
+  const perCall = new Map<string, CallUi>();
+  const intents = createIntentIds();
+
+  function ui(callId: string): CallUi {
+    let s = perCall.get(callId);
+    if (!s) {
+      s = { pending: signal(null), status: signal(null), recording: signal({ pending: false }) };
+      perCall.set(callId, s);
+    }
+    return s;
+  }
+
+  function explain(err: unknown): string {
+    if (err instanceof ApiFailure && err.expired) expired.value = true;
+    return describeFailure(err, EXPIRED_JOB_MESSAGE);
+  }
+
+  async function load(): Promise<void> {
+    state.value = { kind: 'loading' };
+    try {
+      state.value = { kind: 'loaded', view: await api.getJob() };
+    } catch (err) {
+      state.value = { kind: 'error', message: explain(err) };
+    }
+  }
+
+  /** One step per user intent; a second tap while the first is in flight does nothing. */
+  async function runStep(callId: string, input: StepInput): Promise<boolean> {
+    const s = ui(callId);
+    if (s.pending.value) return false;
+    if (expired.value) {
+      s.status.value = { kind: 'error', text: EXPIRED_JOB_MESSAGE };
+      return false;
+    }
+    const requestId = intents.idFor(callId, input);
+    s.pending.value = input.action;
+    s.status.value = { kind: 'pending', text: PENDING[input.action] };
+    try {
+      const updated = await api.step(callId, { ...input, requestId });
+      intents.settle(callId);
+      const cur = state.value;
+      if (cur.kind === 'loaded') {
+        state.value = { kind: 'loaded', view: { ...cur.view, calls: cur.view.calls.map((c) => (c.id === callId ? updated : c)) } };
+      }
+      s.status.value = { kind: 'success', text: DONE[input.action] };
+      return true;
+    } catch (err) {
+      intents.settle(callId, err);
+      s.status.value = { kind: 'error', text: explain(err) };
+      return false;
+    } finally {
+      s.pending.value = null;
+    }
+  }
+
+  /** Fetches a fresh, short-lived recording link only when asked (never pre-fetched), then opens it. */
+  async function playRecording(callId: string): Promise<void> {
+    const r = ui(callId).recording;
+    if (r.value.pending) return;
+    r.value = { pending: true };
+    try {
+      const url = safeUrl((await api.getRecording(callId)).url);
+      if (!url) throw new Error('bad recording url');
+      openUrl(url);
+      r.value = { pending: false, url };
+    } catch (err) {
+      r.value = { pending: false, error: err instanceof ApiFailure ? explain(err) : "The recording link wasn't usable — try again" };
+    }
+  }
+
+  return { state, expired, ui, load, runStep, playRecording };
+}

@@ -1,0 +1,102 @@
+import { signal, type Signal } from '@preact/signals';
+import type { ReviewCanvasView, ReviewRequest, SettingsView } from '../../server/panel/view-types.js';
+import { ApiFailure, type Api } from './api.js';
+import { createIntentIds, type Load } from './intents.js';
+import { describeFailure, EXPIRED_REVIEW_MESSAGE, type StatusMessage } from './messages.js';
+
+export type ReviewInput = Omit<ReviewRequest, 'requestId'>;
+export type ReviewAction = ReviewRequest['action'];
+export type ItemUi = { pending: Signal<ReviewAction | null>; status: Signal<StatusMessage | null> };
+
+const DONE: Record<ReviewAction, (i: ReviewInput) => string> = {
+  link_job: (i) => `Linked to job ${i.jobNumber ?? ''}.`.replace(' .', '.'),
+  dismiss: () => 'Dismissed.',
+  retry: () => 'Delivery queued again.',
+};
+
+export type ReviewModel = ReturnType<typeof createReviewModel>;
+
+/**
+ * State and actions of the finance review canvas (menu item): the queue and the account settings.
+ * @example const model = createReviewModel({ api }); void model.load();
+ */
+export function createReviewModel({ api }: { api: Api }) {
+  const state = signal<Load<ReviewCanvasView>>({ kind: 'loading' });
+  const expired = signal(false);
+  /** Canvas-level announcements: an acted-on item may leave the queue and take its own status line with it. */
+  const notice = signal<StatusMessage | null>(null);
+  const perItem = new Map<string, ItemUi>();
+  const intents = createIntentIds();
+  const settings = {
+    pending: signal(false),
+    status: signal<StatusMessage | null>(null),
+    fieldErrors: signal<Record<string, string>>({}),
+  };
+
+  function ui(itemId: string): ItemUi {
+    let s = perItem.get(itemId);
+    if (!s) perItem.set(itemId, (s = { pending: signal(null), status: signal(null) }));
+    return s;
+  }
+
+  function explain(err: unknown): string {
+    if (err instanceof ApiFailure && err.expired) expired.value = true;
+    return describeFailure(err, EXPIRED_REVIEW_MESSAGE);
+  }
+
+  async function load(): Promise<void> {
+    state.value = { kind: 'loading' };
+    try {
+      state.value = { kind: 'loaded', view: await api.getReview() };
+    } catch (err) {
+      state.value = { kind: 'error', message: explain(err) };
+    }
+  }
+
+  async function act(itemId: string, input: ReviewInput): Promise<boolean> {
+    const s = ui(itemId);
+    if (s.pending.value) return false;
+    const requestId = intents.idFor(itemId, input);
+    s.pending.value = input.action;
+    s.status.value = { kind: 'pending', text: 'Saving…' };
+    try {
+      const view = await api.review(itemId, { ...input, requestId });
+      intents.settle(itemId);
+      state.value = { kind: 'loaded', view };
+      const text = DONE[input.action](input);
+      s.status.value = { kind: 'success', text };
+      notice.value = { kind: 'success', text };
+      return true;
+    } catch (err) {
+      intents.settle(itemId, err);
+      s.status.value = { kind: 'error', text: explain(err) };
+      return false;
+    } finally {
+      s.pending.value = null;
+    }
+  }
+
+  /** Saves the settings; resolves with what the server stored, or undefined when it failed. */
+  async function save(next: SettingsView): Promise<SettingsView | undefined> {
+    if (settings.pending.value) return undefined;
+    settings.pending.value = true;
+    settings.fieldErrors.value = {};
+    settings.status.value = { kind: 'pending', text: 'Saving settings…' };
+    try {
+      const saved = await api.saveSettings(next);
+      const cur = state.value;
+      if (cur.kind === 'loaded') state.value = { kind: 'loaded', view: { ...cur.view, settings: saved } };
+      settings.status.value = { kind: 'success', text: 'Settings saved.' };
+      return saved;
+    } catch (err) {
+      const fields = err instanceof ApiFailure ? err.fields ?? [] : [];
+      settings.fieldErrors.value = Object.fromEntries(fields.map((f) => [f.field, f.message]));
+      settings.status.value = { kind: 'error', text: explain(err) };
+      return undefined;
+    } finally {
+      settings.pending.value = false;
+    }
+  }
+
+  return { state, expired, notice, settings, ui, load, act, save };
+}
