@@ -37,6 +37,12 @@ function auditSummary(e: AuditEvent): string {
   return '';
 }
 
+/** Audit actors in words: a staff member's name rather than `staff:<uuid>`. */
+function actorName(actor: string, staffName: (uuid?: string) => string | undefined): string {
+  if (actor.startsWith('staff:')) return staffName(actor.slice(6)) ?? 'A staff member';
+  return ({ system: 'Add-on', dialnexa: 'DialNexa', servicem8: 'ServiceM8' } as Record<string, string>)[actor] ?? actor;
+}
+
 export type CallViewInput = {
   call: StoredCall; outbox: OutboxItem[]; reviews: ReviewItem[]; audit: AuditEvent[]; record?: RecordView;
   settings: AccountSettings; canApprove: boolean; staffName: (uuid?: string) => string | undefined;
@@ -55,7 +61,7 @@ export function buildCallView(i: CallViewInput): CallView {
     id: call.id, providerCallId: call.providerCallId, startedAt: o.startedAt, durationSeconds: o.durationSeconds,
     callerName: o.analysis?.customerName, callerNumber: o.fromNumber, intent: o.analysis?.intent ?? 'unknown',
     intentLabel: intentLabel(o.analysis?.intent ?? 'unknown'), status: o.status, summary: o.summary, transcriptUrl: o.transcriptUrl,
-    hasRecording: o.hasRecording, claim, mismatches: i.record ? compareClaim(claim, i.record) : [], headline: d?.headline,
+    hasRecording: o.hasRecording, claim, mismatches: i.record ? compareClaim(claim, i.record) : [], headline: d?.headline, stepStatus: call.stepStatus,
     nextStep: d?.nextStep ? { text: d.nextStep.text, owner: d.nextStep.owner ?? i.staffName(d.nextStep.ownerStaffUuid), deadline: d.nextStep.deadline, status: call.stepStatus } : undefined,
     match: {
       confidence: call.match?.confidence ?? 'none', reasons: call.match?.reasons ?? [],
@@ -64,7 +70,7 @@ export function buildCallView(i: CallViewInput): CallView {
     policyReasons: d?.reasons ?? [],
     review: i.reviews.map((r) => ({ id: r.id, reason: r.reason, detail: r.detail, status: r.status })),
     actions,
-    audit: i.audit.map((e) => ({ at: e.at, actor: e.actor, action: e.action, summary: auditSummary(e) })),
+    audit: i.audit.map((e) => ({ at: e.at, actor: actorName(e.actor, i.staffName), action: e.action, summary: auditSummary(e) })),
     approval: call.stepStatus === 'awaiting_approval' || d?.awaiting === 'approval'
       ? { required: true, threshold: i.settings.approvalThreshold, canApprove: i.canApprove } : undefined,
     redactedKinds: call.redactionKinds,

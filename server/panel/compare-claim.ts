@@ -1,12 +1,16 @@
 import Decimal from 'decimal.js';
 import type { ClaimView, Mismatch, RecordView } from './view-types.js';
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `2025-11-03 10:14:22` → `3 Nov 2025`: read by people, on a phone. */
+const shortDate = (ts: string) => { const [y, m, d] = ts.slice(0, 10).split('-'); return `${Number(d)} ${MONTHS[Number(m) - 1] ?? m} ${y}`; };
+
 /** Same amount, same method, both active: the "charged twice" pattern staff must see at a glance. */
 function duplicatePayments(record: RecordView): Mismatch[] {
   const seen = new Map<string, string[]>();
   for (const p of record.payments) {
     const key = `${new Decimal(p.amount.amount).toFixed(2)}|${p.method.toLowerCase()}`;
-    seen.set(key, [...(seen.get(key) ?? []), p.timestamp.slice(0, 10)]);
+    seen.set(key, [...(seen.get(key) ?? []), shortDate(p.timestamp)]);
   }
   return [...seen.entries()].filter(([, dates]) => dates.length > 1).map(([key, dates]) => ({
     kind: 'duplicate_payment' as const,

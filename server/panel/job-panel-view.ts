@@ -44,5 +44,8 @@ export async function buildJobPanelView(deps: AppDeps, account: Account, session
     deps.store.calls.listForJob(account.uuid, jobUuid), loadRecord(deps, account, jobUuid), staffFor(deps, account.uuid),
   ]);
   const views = await Promise.all(calls.map((c) => buildCallViewFor(deps, account, c, record.ok ? record.value : undefined, staff, session.staffUuid)));
-  return { jobUuid, record, calls: views, viewer: { staffUuid: session.staffUuid, canApprove: canApprove(account, staff, session.staffUuid) } };
+  return {
+    jobUuid, record, calls: views, viewer: { staffUuid: session.staffUuid, canApprove: canApprove(account, staff, session.staffUuid) },
+    staff: staff.filter((s) => s.active).map((s) => ({ uuid: s.uuid, name: `${s.first} ${s.last}`.trim() })),
+  };
 }

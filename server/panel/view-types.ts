@@ -59,6 +59,8 @@ export type CallView = {
   /** Claim compared with the live record; empty when they agree or the record is unavailable. */
   mismatches: Mismatch[];
   headline?: string;
+  /** Where the call's next step stands, also when there is no proposed step. */
+  stepStatus: StepStatus;
   nextStep?: { text: string; owner?: string; deadline?: string; status: StepStatus };
   match: { confidence: string; reasons: string[]; candidates: CandidateView[] };
   policyReasons: string[];
@@ -76,6 +78,8 @@ export type JobPanelView = {
   record: { ok: true; value: RecordView } | { ok: false; message: string };
   calls: CallView[];
   viewer: { staffUuid: string; canApprove: boolean };
+  /** Active staff, for choosing the owner of a next step. */
+  staff: { uuid: string; name: string }[];
 };
 
 export type StepRequest = {

@@ -8,7 +8,7 @@ import type { StaffOption } from './next-step.js';
 import { CloseBar, ErrorState, ExpiredNotice, LoadingState } from './page-states.js';
 
 /** The server may add a staff list for the owner picker; StepRequest only takes a staff UUID. */
-type JobView = JobPanelView & { staff?: StaffOption[] };
+type JobView = JobPanelView;
 
 /**
  * Job-card panel (web popup for office staff, full screen in the mobile app for technicians). The headline

@@ -21,7 +21,7 @@ export function NextStep({ call, model, staff }: Props) {
   const ui = model.ui(call.id);
   const busy = ui.pending.value !== null;
   const step = call.nextStep;
-  const status: StepStatus = step?.status ?? 'none';
+  const status: StepStatus = call.stepStatus ?? step?.status ?? 'none';
   const approval = call.approval;
   // Mirrors server/policy/decide-step.ts: which transitions the server accepts from each status.
   const needsApproval = status === 'awaiting_approval';
