@@ -33,9 +33,8 @@ export function sandboxRoutes(deps: AppDeps, sb: SandboxHandle): Router {
   r.get('/sandbox/sandbox.js', (_req, res) => { res.type('application/javascript').send(SANDBOX_JS); });
   r.get('/sandbox/sandbox.css', (_req, res) => { res.type('text/css').send(SANDBOX_CSS); });
 
-  r.post('/sandbox/open', express.json(), async (req, res) => {
-    const body = OpenSchema.parse(req.body);
-    // Exactly what ServiceM8 does: an HS256 JWT of the event object, signed with the App Secret, as the raw body.
+  /** Exactly what ServiceM8 does: an HS256 JWT of the event object, signed with the App Secret, as the raw body. */
+  async function openViaAddonEvent(body: z.infer<typeof OpenSchema>): Promise<string> {
     const token = jwt.sign({
       eventVersion: '1.0', eventName: body.event === 'job' ? ADDON_EVENTS.jobPanel : ADDON_EVENTS.reviewCanvas,
       auth: { accountUUID: sb.accountUuid, staffUUID: body.staffUuid }, eventArgs: body.event === 'job' ? { jobUUID: body.jobUuid } : {},
@@ -43,7 +42,18 @@ export function sandboxRoutes(deps: AppDeps, sb: SandboxHandle): Router {
     const answer = await request(`${sb.selfUrl()}/servicem8/addon-event`, { method: 'POST', body: token, headers: { 'content-type': 'text/plain' } });
     const text = await answer.body.text();
     if (answer.statusCode !== 200) throw new AppError('UPSTREAM_FAILED', `The add-on answered ${answer.statusCode}`);
-    res.json({ html: (JSON.parse(text) as { eventResponse: string }).eventResponse });
+    return (JSON.parse(text) as { eventResponse: string }).eventResponse;
+  }
+
+  r.post('/sandbox/open', express.json(), async (req, res) => {
+    res.json({ html: await openViaAddonEvent(OpenSchema.parse(req.body)) });
+  });
+
+  // The same answer as a top-level document, as the mobile app's webview shows it (and for "open in a new tab").
+  r.get('/sandbox/panel-page', async (req, res) => {
+    const html = await openViaAddonEvent(OpenSchema.parse({ ...req.query, event: req.query.event ?? 'job' }));
+    res.type('html').setHeader('cache-control', 'no-store');
+    res.send(html);
   });
 
   r.post('/sandbox/calls', express.json(), async (req, res) => {
