@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig } from './config.js';
 import { buildManifest } from './servicem8/manifest.js';
@@ -48,9 +49,11 @@ async function main(): Promise<void> {
     }
     case 'manifest': {
       const c = config();
-      mkdirSync('manifest', { recursive: true });
-      writeFileSync('manifest/manifest.json', `${JSON.stringify(buildManifest(c.publicUrl), null, 2)}\n`);
-      process.stdout.write(`wrote manifest/manifest.json for ${c.publicUrl}\n`);
+      const outIndex = args.indexOf('--out');
+      const dir = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : 'manifest';
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(buildManifest(c.publicUrl), null, 2)}\n`);
+      process.stdout.write(`wrote ${join(dir, 'manifest.json')} for ${c.publicUrl}\n`);
       return;
     }
     default:

@@ -1,0 +1,138 @@
+import type { Token } from './tokens.js';
+
+// The words that tell us what a nearby number is. The rule decides card, CVV, expiry, PIN, bank and
+// tax numbers "from words near the number"; the keep phrases name the look-alikes the rule protects
+// (invoice, job, quote, PO, receipt, transaction, ABN/ACN/NZBN, GST/VAT, BPAY, tracking, phones, money).
+export type LabelCat =
+  | 'card' | 'ending' | 'cvv' | 'code' | 'expiry' | 'pin'
+  | 'account' | 'bank' | 'bsb' | 'sort' | 'routing' | 'iban'
+  | 'tfn' | 'ird' | 'ssn' | 'itin' | 'ni' | 'utr' | 'tax'
+  | 'keep' | 'phone' | 'money';
+
+export type Label = { cat: LabelCat; start: number; end: number; first: number; last: number; turn: number };
+
+const PHRASES: Record<LabelCat, string> = {
+  card: 'card|cards|credit card|debit card|card number|card no|card num|card details|payment card|bank card|visa|visa card|mastercard|master card|amex|american express|discover|diners|diners club|jcb|unionpay|union pay|maestro|eftpos|cc|pan|long number|number on the front|front of the card|credit|debit|sixteen digit|16 digit|gift card',
+  ending: 'ending|ends|ending in|ends in|ends with|ending with|last four|last 4|last four digits|last 4 digits|last digits|final four|final 4',
+  cvv: 'cvv|cvc|cvv2|cvc2|cid|csc|cv2|cvn|security code|security number|security digits|card security code|card verification|card verification code|verification value|digits on the back|three digits on the back|3 digits on the back|three numbers on the back|3 numbers on the back|three digit code|3 digit code|four digit code|4 digit code|code on the back|three digits|3 digits|three numbers|four digits on the front|number on the back|numbers on the back|back of the card',
+  // A bare "code" is a security code only in a card conversation ("…expires 10/27, and the code is 123").
+  code: 'code',
+  expiry: 'expiry|expiry date|expiration|expiration date|expires|expire|expired|expiring|exp|exp date|valid thru|valid through|valid until|valid till|valid to|good thru|good through|good until|mm yy',
+  pin: 'pin|pin number|pin code|personal identification number',
+  account: 'account|account number|account no|account num|acct|acct no|acc|acc no|a c|bank account|bank account number|checking|checking account|savings|savings account|cheque account|chequing account|transaction account|everyday account',
+  bank: 'bank|banking|bank details|direct debit|bank transfer|transfer|eft|wire|wire transfer|deposit|swift|bic|commbank|commonwealth bank|westpac|anz|nab|asb|bnz|kiwibank|barclays|natwest|hsbc|lloyds|santander|chase|wells fargo|bank of america|citibank|halifax|monzo|starling|nationwide',
+  // "BSB and account" names the BSB first: the account follows it (see bank-numbers.ts, trail).
+  bsb: 'bsb|bsb number|b s b|branch number|bank state branch|bsb and account|bsb and account number',
+  sort: 'sort code|sort|sortcode|sort code and account|sort code and account number',
+  routing: 'routing|routing number|aba|aba number|transit number|rtn|ach routing|routing and account|routing and account number',
+  iban: 'iban|international bank account number',
+  tfn: 'tfn|tax file number|tax file|tax file no',
+  ird: 'ird|ird number|ird no|inland revenue',
+  ssn: 'ssn|social security|social security number|social',
+  itin: 'itin|individual taxpayer identification number|taxpayer identification number',
+  ni: 'national insurance|national insurance number|ni number|nino|ni no',
+  utr: 'utr|utr number|unique taxpayer reference|tax reference|taxpayer reference|self assessment',
+  tax: 'tax id|tax number|tax no|tax identification number|tin',
+  keep: 'invoice|invoice number|invoice no|inv|job|job number|job no|quote|quote number|quote no|quotation|estimate|po|p o|purchase order|work order|wo|receipt|receipt number|receipt no|transaction|transaction id|transaction number|txn|reference|ref|reference number|payment reference|order|order number|order no|booking|ticket|ticket number|case|case number|case id|claim|claim number|abn|acn|arbn|nzbn|gst|gst number|vat|vat number|company number|company registration|companies house|registration number|crn|customer reference|customer reference number|customer number|customer id|customer account|client number|client id|client account|account ref|account reference|account id|member number|membership number|tracking|tracking number|consignment|consignment number|con note|connote|parcel|shipment|auth code|authorisation code|authorization code|approval code|confirmation|confirmation number|confirmation code|serial|serial number|model|model number|part number|credit note|postcode|post code|zip|zip code|biller|biller code|bpay|licence|license|policy|policy number|subscription|subscription id|payment id|voucher|incident|gate code|door code|access code|alarm code|lockbox code|key code|promo code|discount code|coupon code|area code',
+  phone: 'phone|phone number|mobile|mobile number|mob|cell|cell phone|cellphone|landline|fax|telephone|tel|ph|call|call me|call back|callback|ring|ring me|reach|reach me|text|text me|contact number|contact|my number|number to call|whatsapp|extension|ext|direct line',
+  money: 'total|amount|balance|charge|charged|paid|price|cost|fee|refund|refunded|owing|owe|owed|due|bill|billed|payment|pay|debited|credited|overcharged|invoiced',
+};
+
+type Phrase = { words: string[]; cat: LabelCat };
+
+function buildIndex(): Map<string, Phrase[]> {
+  const index = new Map<string, Phrase[]>();
+  for (const [cat, list] of Object.entries(PHRASES) as [LabelCat, string][]) {
+    for (const p of list.split('|')) {
+      const words = p.split(' ');
+      const bucket = index.get(words[0]!) ?? [];
+      bucket.push({ words, cat });
+      index.set(words[0]!, bucket);
+    }
+  }
+  for (const bucket of index.values()) bucket.sort((a, b) => b.words.length - a.words.length);
+  return index;
+}
+
+const INDEX = buildIndex();
+// Punctuation that may sit inside a label: "a/c", "p.o.", "valid-thru".
+const INNER = new Set(['-', '/', '.']);
+
+function matchPhrase(tokens: readonly Token[], i: number, words: readonly string[]): number {
+  let k = i;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0) {
+      k++;
+      while (k < tokens.length && tokens[k]!.kind === 'punct' && INNER.has(tokens[k]!.text)) k++;
+    }
+    const t = tokens[k];
+    if (!t || (t.kind !== 'word' && t.kind !== 'num') || t.lower !== words[w]) return -1;
+  }
+  return k;
+}
+
+// Plurals in URLs and prose ("invoices/1042", "orders"): only single-word labels.
+const PLURALS = new Map<string, Phrase[]>();
+for (const [first, bucket] of INDEX) {
+  const single = bucket.filter((p) => p.words.length === 1);
+  if (single.length > 0 && first.length >= 3 && !INDEX.has(`${first}s`)) PLURALS.set(`${first}s`, single);
+}
+
+function candidates(lower: string): Phrase[] | undefined {
+  return INDEX.get(lower) ?? PLURALS.get(lower);
+}
+
+/** Finds context labels (longest phrase first) and marks their tokens so label words never read as digits. */
+export function findLabels(tokens: Token[]): Label[] {
+  const labels: Label[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' && t.kind !== 'num') continue;
+    const list = candidates(t.lower);
+    if (!list) continue;
+    for (const p of list) {
+      const last = matchPhrase(tokens, i, p.words);
+      if (last < 0) continue;
+      for (let k = i; k <= last; k++) tokens[k]!.label = labels.length;
+      labels.push({ cat: p.cat, start: t.start, end: tokens[last]!.end, first: i, last, turn: 0 });
+      i = last;
+      break;
+    }
+  }
+  return labels;
+}
+
+export const SENSITIVE_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>([
+  'card', 'ending', 'cvv', 'code', 'expiry', 'pin', 'account', 'bank', 'bsb', 'sort', 'routing', 'iban',
+  'tfn', 'ird', 'ssn', 'itin', 'ni', 'utr', 'tax',
+]);
+export const CARD_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>(['card', 'ending', 'cvv', 'expiry']);
+export const BANK_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>(['account', 'bank', 'bsb', 'sort', 'routing', 'iban']);
+
+/** For each label index k, the index of the latest label at or before k in each class (-1 if none). */
+export type LabelIndex = { card: Int32Array; expiry: Int32Array; bank: Int32Array; phone: Int32Array; sensitive: Int32Array };
+
+/** Precomputes "latest label of this class" so every number's context is found in constant time. */
+export function indexLabels(labels: Label[], turnOf: (tokenIndex: number) => number): LabelIndex {
+  const n = labels.length;
+  const idx: LabelIndex = { card: new Int32Array(n), expiry: new Int32Array(n), bank: new Int32Array(n), phone: new Int32Array(n), sensitive: new Int32Array(n) };
+  let card = -1, expiry = -1, bank = -1, phone = -1, sensitive = -1;
+  for (let k = 0; k < n; k++) {
+    const l = labels[k]!;
+    l.turn = turnOf(l.first);
+    if (CARD_CATS.has(l.cat)) card = k;
+    if (l.cat === 'expiry') expiry = k;
+    if (BANK_CATS.has(l.cat) && l.cat !== 'account') bank = k;
+    if (l.cat === 'phone') phone = k;
+    if (SENSITIVE_CATS.has(l.cat)) sensitive = k;
+    idx.card[k] = card;
+    idx.expiry[k] = expiry;
+    idx.bank[k] = bank;
+    idx.phone[k] = phone;
+    idx.sensitive[k] = sensitive;
+  }
+  return idx;
+}
+
+/** Labels that name a number the rule keeps (documents, business ids, phones, money). */
+export const KEEPISH: ReadonlySet<LabelCat> = new Set<LabelCat>(['keep', 'phone', 'money']);

@@ -1,0 +1,56 @@
+import { assignTurns, tokenize, type Span } from './tokens.js';
+import { findLabels, indexLabels } from './context-labels.js';
+import { readRuns, runDigits, type Group } from './spoken-digits.js';
+import { joinTurns, splitAmounts } from './join-turns.js';
+import { runContext, type Doc, type History } from './run-context.js';
+import { segmentRun } from './segment-run.js';
+import type { FindingKind } from './findings.js';
+
+/** A sensitive number: its kind, its digits, and the source spans it was read from (one per turn). */
+export type NumberFinding = { kind: FindingKind; digits: string; pieces: Span[] };
+
+function pieces(groups: readonly Group[]): Span[] {
+  const out: Span[] = [];
+  for (const g of groups) {
+    const last = out[out.length - 1];
+    if (last && g.sep !== 'turn') last.end = g.end;
+    else out.push({ start: g.start, end: g.end });
+  }
+  return out;
+}
+
+/**
+ * Finds the sensitive numbers in text[from, to), skipping the blocked spans (URLs, emails and
+ * already-found IBANs and NINOs). `strict` is for URLs: numbers are never joined across separators
+ * and only checksum-proven or explicitly labelled values count.
+ */
+export function detectNumbers(text: string, from: number, to: number, blocked: readonly Span[], strict: boolean): NumberFinding[] {
+  const tokens = tokenize(text, from, to, blocked);
+  const labels = findLabels(tokens);
+  const { lines, turns } = assignTurns(tokens);
+  const runs = joinTurns(splitAmounts(readRuns(tokens, !strict), tokens, text), tokens, lines, turns);
+  const doc: Doc = { text, tokens, lines, labels, index: indexLabels(labels, (i) => tokens[i]!.turn), strict };
+  const found: NumberFinding[] = [];
+  const hist: History = { prevRunEnd: -1 };
+  // Earlier redaction tokens count as numbers already read, so redacting twice changes nothing.
+  const markerEnds = tokens.filter((t) => t.kind === 'block' && t.text === '[]').map((t) => t.end);
+  let labelEnd = 0;
+  let marker = 0;
+  for (const run of runs) {
+    const start = tokens[run.first]!.start;
+    while (labelEnd < labels.length && labels[labelEnd]!.end <= start) labelEnd++;
+    while (marker < markerEnds.length && markerEnds[marker]! <= start) hist.prevRunEnd = Math.max(hist.prevRunEnd, markerEnds[marker++]!);
+    const ctx = runContext(doc, run, labelEnd, hist);
+    if (ctx) {
+      segmentRun(run, ctx, text, (kind, groups) => {
+        const lastTok = groups[groups.length - 1]!.last;
+        const f: NumberFinding = { kind, digits: runDigits(groups), pieces: pieces(groups) };
+        found.push(f);
+        hist.last = { kind, lastTok, turn: tokens[lastTok]!.turn };
+        if (kind === 'card') hist.lastCard = { turn: tokens[lastTok]!.turn, end: tokens[lastTok]!.end };
+      });
+    }
+    if (runDigits(run.groups).length >= 3) hist.prevRunEnd = tokens[run.last]!.end;
+  }
+  return found;
+}

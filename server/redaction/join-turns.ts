@@ -1,0 +1,91 @@
+import { CURRENCY_BEFORE, FILLERS } from './number-words.js';
+import type { Group, Run } from './spoken-digits.js';
+import type { Line, Token, Turn } from './tokens.js';
+
+// Two run-level rewrites before classification: amounts come off the front of a run ("$349.00 …"),
+// and one number read in parts across turns ("User: 4111 1111" / "Agent: go on" / "User: 1111 1111")
+// becomes one run again, as the rule requires.
+
+const LEAD_IN = new Set(['and', 'then', 'yes', 'yeah', 'yep', 'ok', 'okay', 'so', 'right', 'sorry', 'it', 's', 'its', 'is', 'the', 'next', 'rest', ...FILLERS]);
+const MAX_JOINED_DIGITS = 19;
+const MAX_ACK_WORDS = 8;
+
+function currencyBefore(tokens: readonly Token[], run: Run): boolean {
+  const prev = tokens[run.first - 1];
+  return prev !== undefined && CURRENCY_BEFORE.has(prev.kind === 'word' ? prev.lower : prev.text);
+}
+
+/** "$1,234.50 4111…": the amount ($1,234.50) is kept and the rest is read as its own run. */
+export function splitAmounts(runs: readonly Run[], tokens: readonly Token[], text: string): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    if (!currencyBefore(tokens, run)) {
+      out.push(run);
+      continue;
+    }
+    let k = 1;
+    while (k < run.groups.length) {
+      const g = run.groups[k]!;
+      const sep = text.slice(run.groups[k - 1]!.end, g.start);
+      if (g.spoken || !((sep === ',' && g.digits.length === 3) || (sep === '.' && g.digits.length <= 2))) break;
+      k++;
+      if (sep === '.') break;
+    }
+    const rest = run.groups.slice(k);
+    if (rest.length > 0) out.push({ groups: rest, first: rest[0]!.first, last: run.last });
+  }
+  return out;
+}
+
+function digitCount(groups: readonly Group[]): number {
+  let n = 0;
+  for (const g of groups) n += g.digits.length;
+  return n;
+}
+
+function onlyFiller(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct') continue;
+    if (t.kind !== 'word' || t.label >= 0 || !words.has(t.lower)) return false;
+  }
+  return true;
+}
+
+/** Every line strictly between is a short acknowledgement by someone else ("Agent: go on"). */
+function acksBetween(lines: readonly Line[], turns: readonly Turn[], a: number, b: number, speaker: string): boolean {
+  if (b - a > 5) return false;
+  for (let l = a + 1; l < b; l++) {
+    const turn = turns[lines[l]!.turn]!;
+    if (lines[l]!.last < lines[l]!.content) continue;
+    if (turn.speaker === speaker || turn.nums > 0 || turn.labels > 0 || turn.words > MAX_ACK_WORDS) return false;
+  }
+  return true;
+}
+
+function joinable(a: Run, b: Run, tokens: readonly Token[], lines: readonly Line[], turns: readonly Turn[]): boolean {
+  const la = tokens[a.last]!.line;
+  const lb = tokens[b.first]!.line;
+  if (la === lb || digitCount(a.groups) + digitCount(b.groups) > MAX_JOINED_DIGITS || digitCount(a.groups) < 2) return false;
+  const lineA = lines[la]!;
+  const lineB = lines[lb]!;
+  const sameTurn = lineA.turn === lineB.turn && lb === la + 1;
+  if (!sameTurn && (lineA.speaker === '' || lineA.speaker !== lineB.speaker)) return false;
+  if (!onlyFiller(tokens, a.last + 1, lineA.last, FILLERS) || !onlyFiller(tokens, lineB.content, b.first - 1, LEAD_IN)) return false;
+  return sameTurn || acksBetween(lines, turns, la, lb, lineA.speaker);
+}
+
+/** Joins consecutive runs that are one number read across transcript turns. */
+export function joinTurns(runs: readonly Run[], tokens: readonly Token[], lines: readonly Line[], turns: readonly Turn[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    const prev = out[out.length - 1];
+    if (prev && joinable(prev, run, tokens, lines, turns)) {
+      const [head, ...tail] = run.groups;
+      out[out.length - 1] = { groups: [...prev.groups, { ...head!, sep: 'turn' }, ...tail], first: prev.first, last: run.last };
+    } else {
+      out.push(run);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+import type { Token } from './tokens.js';
+
+// Maps, not object literals: a transcript word like "constructor" must never hit Object.prototype.
+function toMap(record: Record<string, string>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(record));
+}
+
+// Spoken number vocabulary. Callers read numbers digit by digit ("four one one one"), in pairs
+// ("forty-one eleven"), with "double"/"triple", and years as "twenty twenty-seven" (the rule's examples).
+const UNITS = toMap({
+  zero: '0', oh: '0', o: '0', nought: '0', naught: '0', nil: '0',
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+});
+const TEENS = toMap({
+  ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15',
+  sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19',
+});
+const TENS = toMap({
+  twenty: '2', thirty: '3', forty: '4', fourty: '4', fifty: '5', sixty: '6', seventy: '7', eighty: '8', ninety: '9',
+});
+const REPEAT = new Map<string, number>([['double', 2], ['triple', 3], ['treble', 3]]);
+export const MONTHS = toMap({
+  january: '01', jan: '01', february: '02', feb: '02', march: '03', mar: '03', april: '04', apr: '04',
+  may: '05', june: '06', jun: '06', july: '07', jul: '07', august: '08', aug: '08', september: '09',
+  sep: '09', sept: '09', october: '10', oct: '10', november: '11', nov: '11', december: '12', dec: '12',
+});
+
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...UNITS.keys(), ...TEENS.keys(), ...TENS.keys(), ...REPEAT.keys(), ...MONTHS.keys()]);
+
+export type NumberRead = { digits: string; last: number; spoken: boolean; month: boolean };
+
+const free = (t: Token | undefined): t is Token => t !== undefined && t.label < 0 && t.kind !== 'block';
+const word = (t: Token | undefined): string => (free(t) && t.kind === 'word' ? t.lower : '');
+const unitOf = (t: Token | undefined): string | undefined => UNITS.get(word(t));
+
+/** Index after an optional no-space hyphen: "forty-one" reads as one pair. */
+function afterHyphen(tokens: readonly Token[], i: number): number {
+  const t = tokens[i + 1];
+  return t && t.kind === 'punct' && t.text === '-' && !t.space ? i + 2 : i + 1;
+}
+
+/** "twenty seven" → 27, "twelve" → 12, "seven" → 07 (for "two thousand and seven"). */
+function readPair(tokens: readonly Token[], i: number, allowUnit: boolean): { digits: string; last: number } | null {
+  const w = word(tokens[i]);
+  const teen = TEENS.get(w);
+  if (teen) return { digits: teen, last: i };
+  const tens = TENS.get(w);
+  if (tens) {
+    const k = afterHyphen(tokens, i);
+    const u = unitOf(tokens[k]);
+    return u && u !== '0' ? { digits: tens + u, last: k } : { digits: tens + '0', last: i };
+  }
+  const u = unitOf(tokens[i]);
+  return allowUnit && u && w !== 'o' && w !== 'oh' ? { digits: '0' + u, last: i } : null;
+}
+
+/** Applies "hundred"/"thousand" after a spoken value: "four hundred and five" → 405. */
+function readScale(tokens: readonly Token[], base: { digits: string; last: number }): { digits: string; last: number } {
+  const scale = word(tokens[base.last + 1]);
+  if (scale !== 'hundred' && scale !== 'thousand') return base;
+  let k = base.last + 2;
+  if (word(tokens[k]) === 'and') k++;
+  const rest = readPair(tokens, k, true);
+  const pad = scale === 'hundred' ? '' : '0';
+  if (rest) return { digits: base.digits + pad + rest.digits, last: rest.last };
+  return { digits: base.digits + (scale === 'hundred' ? '00' : '000'), last: base.last + 1 };
+}
+
+/** True when token i can begin a spoken or written number. */
+export function startsNumber(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!free(t)) return false;
+  if (t.kind === 'num') return true;
+  const w = word(t);
+  return (UNITS.has(w) && w !== 'o' && w !== 'oh') || TEENS.has(w) || TENS.has(w) || REPEAT.has(w);
+}
+
+/**
+ * Reads one number token (or spoken phrase) at i. `afterDigit` says the previous token was a digit,
+ * which lets "oh" mean zero ("four oh") without turning an exclamation ("Oh, 4111…") into a digit.
+ */
+export function readNumber(tokens: readonly Token[], i: number, afterDigit: boolean): NumberRead | null {
+  const t = tokens[i];
+  if (!free(t)) return null;
+  if (t.kind === 'num') return { digits: t.text, last: i, spoken: false, month: false };
+  const w = word(t);
+  if (!NUMBER_WORDS.has(w)) return null;
+  const month = MONTHS.get(w);
+  if (month && startsNumber(tokens, i + 1 + (tokens[i + 1]?.text === ',' ? 1 : 0))) {
+    return { digits: month, last: i, spoken: true, month: true };
+  }
+  const times = REPEAT.get(w);
+  if (times) {
+    const next = tokens[i + 1];
+    const d = unitOf(next) ?? (free(next) && next.kind === 'num' && next.text.length === 1 ? next.text : undefined);
+    return d ? { digits: d.repeat(times), last: i + 1, spoken: true, month: false } : null;
+  }
+  if ((w === 'oh' || w === 'o') && !afterDigit && !startsNumber(tokens, afterHyphen(tokens, i)) && word(tokens[i + 1]) !== 'oh') return null;
+  const pair = readPair(tokens, i, false);
+  const unit = unitOf(t);
+  const base = pair ?? (unit !== undefined ? { digits: unit, last: i } : null);
+  if (!base) return null;
+  const scaled = readScale(tokens, base);
+  return { digits: scaled.digits, last: scaled.last, spoken: true, month: false };
+}
+
+export const FILLERS: ReadonlySet<string> = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'ah', 'hmm', 'mm', 'like']);
+export const CURRENCY_BEFORE: ReadonlySet<string> = new Set(['$', '£', '€', '¥', 'aud', 'nzd', 'usd', 'gbp', 'eur', 'cad']);
+export const CURRENCY_AFTER: ReadonlySet<string> = new Set([
+  'dollars', 'dollar', 'bucks', 'cents', 'cent', 'pounds', 'pound', 'quid', 'pence', 'p', 'euros', 'euro',
+  'aud', 'nzd', 'usd', 'gbp', 'eur', 'k', 'grand', 'percent', '%',
+]);

@@ -1,0 +1,132 @@
+// One linear pass that cuts text into number, word and punctuation tokens with source offsets,
+// then groups them into lines and transcript turns ("User: …" / "Agent: …").
+
+export type TokenKind = 'num' | 'word' | 'punct' | 'nl' | 'block';
+
+export type Token = {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  /** Whitespace (not a newline) directly before this token. */
+  space: boolean;
+  line: number;
+  turn: number;
+  /** Index of the context label this token belongs to, or -1. */
+  label: number;
+};
+
+/** A source range; `marker` flags an earlier redaction token ("[card ending 1111]"). */
+export type Span = { start: number; end: number; marker?: boolean };
+
+export type Line = { first: number; content: number; last: number; turn: number; speaker: string };
+export type Turn = { speaker: string; firstLine: number; words: number; nums: number; labels: number };
+
+const ROLES = new Set([
+  'agent', 'user', 'caller', 'customer', 'client', 'ai', 'assistant', 'bot', 'rep', 'representative',
+  'operator', 'staff', 'speaker', 'system', 'human', 'receptionist', 'dialnexa', 'me', 'them',
+]);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 160 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
+}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+function makeToken(text: string, kind: TokenKind, start: number, end: number, space: boolean, marker: boolean): Token {
+  const t = kind === 'block' ? (marker ? '[]' : '') : text.slice(start, end);
+  return { kind, start, end, text: t, lower: kind === 'word' ? t.toLowerCase() : t, space, line: 0, turn: 0, label: -1 };
+}
+
+/** Tokens for text[from, to); each blocked span (sorted, inside the range) becomes one opaque 'block' token. */
+export function tokenize(text: string, from: number, to: number, blocked: readonly Span[]): Token[] {
+  const tokens: Token[] = [];
+  let b = 0;
+  let i = from;
+  let space = false;
+  while (i < to) {
+    const block = blocked[b];
+    if (block && i >= block.start) {
+      tokens.push(makeToken(text, 'block', block.start, block.end, space, block.marker === true));
+      space = false;
+      i = block.end;
+      b++;
+      continue;
+    }
+    const limit = block ? Math.min(to, block.start) : to;
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      space = true;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let kind: TokenKind = 'punct';
+    if (c === 10) kind = 'nl';
+    else if (isDigit(c)) {
+      kind = 'num';
+      while (j < limit && isDigit(text.charCodeAt(j))) j++;
+    } else if (isLetter(c)) {
+      kind = 'word';
+      while (j < limit && isLetter(text.charCodeAt(j))) j++;
+    }
+    tokens.push(makeToken(text, kind, i, j, space, false));
+    space = false;
+    i = j;
+  }
+  return tokens;
+}
+
+/** A "Name:" prefix of at most three tokens that is a role word or unlabelled capitalised name. */
+function speakerAt(tokens: readonly Token[], first: number): { speaker: string; content: number } | null {
+  const words: string[] = [];
+  for (let k = first; k < tokens.length && k < first + 4; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' && t.text === ':' && words.length > 0) {
+      const role = ROLES.has(words[0]!);
+      const firstTok = tokens[first]!;
+      const named = firstTok.kind === 'word' && firstTok.text[0] !== firstTok.lower[0];
+      return role || named ? { speaker: words.join(' '), content: k + 1 } : null;
+    }
+    if ((t.kind !== 'word' && t.kind !== 'num') || t.label >= 0) return null;
+    words.push(t.lower);
+  }
+  return null;
+}
+
+/**
+ * Assigns line and turn numbers. A line with a speaker prefix starts a turn; in text without
+ * speakers every line is its own turn; an unprefixed line after a speaker line continues that turn.
+ */
+export function assignTurns(tokens: Token[]): { lines: Line[]; turns: Turn[] } {
+  const lines: Line[] = [];
+  const turns: Turn[] = [];
+  let seenSpeaker = false;
+  let k = 0;
+  while (k <= tokens.length) {
+    let end = k;
+    while (end < tokens.length && tokens[end]!.kind !== 'nl') end++;
+    const found = end > k ? speakerAt(tokens, k) : null;
+    if (found || !seenSpeaker || turns.length === 0) {
+      turns.push({ speaker: found ? found.speaker : '', firstLine: lines.length, words: 0, nums: 0, labels: 0 });
+    }
+    if (found) seenSpeaker = true;
+    const turnIdx = turns.length - 1;
+    const turn = turns[turnIdx]!;
+    const line: Line = { first: k, content: found ? found.content : k, last: end - 1, turn: turnIdx, speaker: turn.speaker };
+    for (let j = k; j <= end && j < tokens.length; j++) {
+      const t = tokens[j]!;
+      t.line = lines.length;
+      t.turn = turnIdx;
+      if (j >= line.content && j < end) {
+        if (t.kind === 'word') turn.words++;
+        else if (t.kind === 'num') turn.nums++;
+        if (t.label >= 0) turn.labels++;
+      }
+    }
+    lines.push(line);
+    k = end + 1;
+  }
+  return { lines, turns };
+}

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const MAIN = new URL('../../server/main.ts', import.meta.url).pathname;
+const CLI = new URL('../../server/cli.ts', import.meta.url).pathname;
+
+function run(file: string, args: string[], env: Record<string, string>, opts: { stdin?: string; until?: RegExp; signal?: NodeJS.Signals } = {}) {
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { env: { PATH: process.env.PATH!, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (opts.until && opts.signal && opts.until.test(out)) { opts.until = undefined; setTimeout(() => child.kill(opts.signal), 200); }
+    });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('exit', (code) => resolve({ code, out, err }));
+    child.stdin.end(opts.stdin ?? '');
+  });
+}
+
+describe('the server process', () => {
+  it('refuses to start on bad configuration: exit 2, every bad variable named, no secret printed', async () => {
+    const r = await run(MAIN, [], { PORT: 'abc', SANDBOX: '0', SERVICEM8_APP_SECRET: 'tiny-secret', DATABASE_URL: 'mysql://nope' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/PORT/);
+    expect(r.err).toMatch(/DATABASE_URL/);
+    expect(r.err).toMatch(/SERVICEM8_APP_SECRET/);
+    expect(r.err).not.toContain('tiny-secret');
+  });
+
+  it('starts in sandbox on a fresh SQLite file, migrates, serves, and shuts down cleanly on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'addon-main-'));
+    const r = await run(MAIN, [], { PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'nested', 'addon.sqlite')}`, LOG_LEVEL: 'info' }, { until: /add-on listening/, signal: 'SIGTERM' });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('database migrated');
+    expect(r.out).toMatch(/throwaway ENCRYPTION_KEY/);
+    expect(r.out).toContain('stopped cleanly');
+  }, 30_000);
+});
+
+describe('the command line', () => {
+  it('npm run redact -- --jsonl: redacted text and findings with offsets into the input', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: 'card 4111 1111 1111 1111 for INV-1042' }),
+      JSON.stringify({ id: 'b', text: 'call me on 0491 570 156' }),
+      'not json',
+    ].join('\n');
+    const r = await run(CLI, ['redact', '--jsonl'], {}, { stdin: input });
+    expect(r.code).toBe(0);
+    const [a, b, bad] = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(a.id).toBe('a');
+    expect(a.text).not.toContain('4111 1111 1111 1111');
+    expect(a.text).toContain('INV-1042');
+    expect(a.findings[0]).toMatchObject({ kind: 'card', start: 5, end: 24 });
+    expect(b).toEqual({ id: 'b', text: 'call me on 0491 570 156', findings: [] });
+    expect(bad.error).toBeDefined();
+  }, 30_000);
+
+  it('npm run manifest writes the manifest for PUBLIC_URL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'addon-manifest-'));
+    const child = await new Promise<{ code: number | null }>((resolve) => {
+      const c = spawn(process.execPath, ['--import', 'tsx', CLI, 'manifest', '--out', join(dir, 'manifest')], { env: { PATH: process.env.PATH!, PUBLIC_URL: 'https://addon.example.com' } });
+      c.on('exit', (code) => resolve({ code }));
+    });
+    expect(child.code).toBe(0);
+    const { readFileSync } = await import('node:fs');
+    const m = JSON.parse(readFileSync(join(dir, 'manifest', 'manifest.json'), 'utf8'));
+    expect(m.actions[0].iconURL).toMatch(/^https:\/\/addon\.example\.com\//);
+  }, 30_000);
+});
