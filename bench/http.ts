@@ -4,6 +4,7 @@ import { SEED } from '../server/sandbox/seed.js';
 import { SAMPLE_CALLS } from '../server/sandbox/sample-calls.js';
 import { startChild } from './lib/child.js';
 import { runLoad, type LoadResult } from './lib/load.js';
+import { hasWrk, runWrk } from './lib/wrk.js';
 
 type AddonInfo = { port: number; appSecret: string; connectionId: string; webhookSecret: string; accountUuid: string };
 const CONNECTIONS = 16;
@@ -23,12 +24,26 @@ function webhookBody(i: number): string {
   return JSON.stringify(body);
 }
 
+type Req = { method: string; path: string; contentType: string; signature?: string; body: string };
+
+/** wrk when installed (C client, leaves the server a core); otherwise a Node client, with the caveat printed. */
+async function load(origin: string, reqs: Req[], count: number): Promise<LoadResult> {
+  if (hasWrk) return runWrk({ origin, connections: CONNECTIONS, seconds: Number(process.env.BENCH_SECONDS ?? 5), requests: reqs });
+  return runLoad({
+    origin, path: reqs[0]!.path, method: reqs[0]!.method as 'GET' | 'POST', connections: CONNECTIONS, requests: count,
+    headers: (i) => ({ 'content-type': reqs[i % reqs.length]!.contentType, ...(reqs[i % reqs.length]!.signature ? { 'x-dialnexa-signature': reqs[i % reqs.length]!.signature! } : {}) }),
+    body: (i) => reqs[i % reqs.length]!.body,
+  });
+}
+
 export async function benchHttp(requests: number): Promise<Record<string, string | number>[]> {
+  if (!hasWrk) console.log('(wrk not installed: using a Node load generator, which competes with the server for the 2 cores — apt-get install wrk for truer figures)');
   const rows: Record<string, string | number>[] = [];
-  const hello = await startChild<{ port: number }>('hello.ts');
   const origin = (p: number) => `http://127.0.0.1:${p}`;
-  await runLoad({ origin: origin(hello.info.port), path: '/', connections: CONNECTIONS, requests: 500 }); // warm-up
-  const base = await runLoad({ origin: origin(hello.info.port), path: '/', connections: CONNECTIONS, requests });
+  const hello = await startChild<{ port: number }>('hello.ts');
+  const helloReq: Req[] = [{ method: 'GET', path: '/', contentType: 'text/plain', body: '' }];
+  await load(origin(hello.info.port), helloReq, 500);
+  const base = await load(origin(hello.info.port), helloReq, requests);
   rows.push(row('express hello-world (baseline)', base));
   await hello.stop();
 
@@ -37,13 +52,16 @@ export async function benchHttp(requests: number): Promise<Record<string, string
     const o = origin(addon.info.port);
     if (label === 'sqlite') {
       const token = jwt.sign({ eventVersion: '1.0', eventName: 'dialnexa_billing_job_panel', auth: { accountUUID: addon.info.accountUuid, staffUUID: SEED.staff.finance.uuid }, eventArgs: { jobUUID: SEED.jobs.j1042.uuid } }, addon.info.appSecret, { algorithm: 'HS256' });
-      await runLoad({ origin: o, path: '/servicem8/addon-event', method: 'POST', body: () => token, connections: CONNECTIONS, requests: 300 });
-      rows.push(row('add-on callback (job panel → HTML)', await runLoad({ origin: o, path: '/servicem8/addon-event', method: 'POST', headers: () => ({ 'content-type': 'text/plain' }), body: () => token, connections: CONNECTIONS, requests }), base));
+      const ev: Req[] = [{ method: 'POST', path: '/servicem8/addon-event', contentType: 'text/plain', body: token }];
+      await load(o, ev, 300);
+      rows.push(row('add-on callback (job panel → HTML)', await load(o, ev, requests), base));
     }
-    const bodies = Array.from({ length: requests + 300 }, (_, i) => webhookBody(i));
-    const sign = (i: number) => ({ 'content-type': 'application/json', 'x-dialnexa-signature': createHmac('sha256', addon.info.webhookSecret).update(bodies[i]!).digest('hex') });
-    await runLoad({ origin: o, path: `/dialnexa/webhook/${addon.info.connectionId}`, method: 'POST', headers: (i) => sign(requests + (i % 300)), body: (i) => bodies[requests + (i % 300)]!, connections: CONNECTIONS, requests: 300 });
-    rows.push(row(`webhook intake, 5 KB transcript (${label})`, await runLoad({ origin: o, path: `/dialnexa/webhook/${addon.info.connectionId}`, method: 'POST', headers: sign, body: (i) => bodies[i]!, connections: CONNECTIONS, requests }), base));
+    const n = hasWrk ? 12_000 : requests;
+    const hooks: Req[] = Array.from({ length: n }, (_, i) => {
+      const body = webhookBody(i);
+      return { method: 'POST', path: `/dialnexa/webhook/${addon.info.connectionId}`, contentType: 'application/json', signature: createHmac('sha256', addon.info.webhookSecret).update(body).digest('hex'), body };
+    });
+    rows.push(row(`webhook intake, 5 KB transcript, new call each (${label})`, await load(o, hooks, requests), base));
     await addon.stop();
   }
   return rows;

@@ -32,7 +32,7 @@ export type AppDeps = {
   records: RecordCache;
   ui: UiAssets;
   /** Signs and verifies 15-minute panel tokens (derived from the master key, never the App Secret). */
-  panelKey: Buffer;
+  panelKey: import('node:crypto').KeyObject;
   /** Nudges the outbox worker after new actions are enqueued (no-op when no worker runs here). */
   wakeWorker: () => void;
   /** The account for single-account routes (API-key mode or sandbox). */

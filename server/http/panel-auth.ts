@@ -23,7 +23,7 @@ export function panelCors() {
 }
 
 /** Bearer panel token → req.session, verified against the injected clock. */
-export function panelAuth(key: Buffer, clock: () => Date) {
+export function panelAuth(key: import('node:crypto').KeyObject, clock: () => Date) {
   return (req: Request, _res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
@@ -11,18 +11,21 @@ const ClaimsSchema = z.object({
   acc: z.string().min(1), stf: z.string(), scp: z.enum(['job', 'account']), job: z.string().optional(), aud: z.literal('panel'),
 });
 
-/** Derives the panel signing key from the server's master key so it is never the ServiceM8 App Secret. */
-export function derivePanelKey(master: Buffer): Buffer {
-  return createHmac('sha256', master).update('panel-token-v1').digest();
+/**
+ * Derives the panel signing key from the server's master key so it is never the ServiceM8 App Secret.
+ * A KeyObject, because jsonwebtoken otherwise tries (and fails) to parse a raw secret as PEM on every call.
+ */
+export function derivePanelKey(master: Buffer): KeyObject {
+  return createSecretKey(createHmac('sha256', master).update('panel-token-v1').digest());
 }
 
-export function signPanelToken(s: PanelSession, key: Buffer, now: Date): string {
+export function signPanelToken(s: PanelSession, key: KeyObject, now: Date): string {
   return jwt.sign({ acc: s.accountUuid, stf: s.staffUuid, scp: s.scope, job: s.jobUuid, aud: 'panel', iat: Math.floor(now.getTime() / 1000) },
     key, { algorithm: 'HS256', expiresIn: TTL_SECONDS });
 }
 
 /** Pinned to HS256 with the injected clock; any failure is one UNAUTHORIZED (reason logged). */
-export function verifyPanelToken(token: string, key: Buffer, now: Date): PanelSession {
+export function verifyPanelToken(token: string, key: KeyObject, now: Date): PanelSession {
   try {
     const c = ClaimsSchema.parse(jwt.verify(token, key, { algorithms: ['HS256'], audience: 'panel', clockTimestamp: Math.floor(now.getTime() / 1000) }));
     return { accountUuid: c.acc, staffUuid: c.stf, scope: c.scp, jobUuid: c.job };

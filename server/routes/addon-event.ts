@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../app-deps.js';
 import { AppError } from '../errors.js';
-import { verifyAddonEvent, type AddonEvent } from '../servicem8/addon-event.js';
+import { secretKey, verifyAddonEvent, type AddonEvent } from '../servicem8/addon-event.js';
 import { ADDON_EVENTS } from '../servicem8/events.js';
 import { handleJobPanelEvent } from '../panel/job-panel-event.js';
 import { handleReviewCanvasEvent } from '../panel/review-canvas-event.js';
@@ -24,12 +24,12 @@ export const ADDON_HANDLERS: Record<string, AddonHandler> = {
  */
 export function addonEventRoutes(deps: AppDeps): Router {
   const r = Router();
+  const key = deps.config.servicem8.appSecret ? secretKey(deps.config.servicem8.appSecret) : undefined;
   r.post('/servicem8/addon-event', express.text({ type: () => true, limit: '64kb' }), async (req: Request, res: Response) => {
-    const secret = deps.config.servicem8.appSecret;
-    if (!secret) throw new AppError('UNAVAILABLE', 'Add-on callback is not configured', { detail: { reason: 'SERVICEM8_APP_SECRET unset' } });
+    if (!key) throw new AppError('UNAVAILABLE', 'Add-on callback is not configured', { detail: { reason: 'SERVICEM8_APP_SECRET unset' } });
     const body = typeof req.body === 'string' ? req.body : '';
     if (!body) throw new AppError('UNAUTHORIZED', 'Invalid add-on event signature', { detail: { reason: 'empty body' } });
-    const event = verifyAddonEvent(body, secret, deps.clock());
+    const event = verifyAddonEvent(body, key, deps.clock());
     req.log.info({ eventName: event.eventName, account: event.accountUuid }, 'add-on event');
     const handler = ADDON_HANDLERS[event.eventName];
     const reply: AddonReply = handler

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app-deps.js';
 import { AppError } from '../errors.js';
 import { verifyDialNexaSignature } from '../dialnexa/verify-signature.js';
 import { parseDelivery, withoutRecordingUrls } from '../dialnexa/envelopes.js';
-import { redactOutcome, redactJsonValue } from '../redaction/redact-outcome.js';
+import { redactJsonValue } from '../redaction/redact-outcome.js';
 import { redactText } from '../redaction/redact-text.js';
 import { recordDelivery } from '../calls/record-delivery.js';
 
@@ -50,17 +50,18 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
       await keepInvalid(deps, target, redactText(text).text, [{ field: 'body', message: 'is not valid JSON' }]);
       throw new AppError('BAD_REQUEST', 'Body is not valid JSON', { detail: { fields: [{ field: 'body', message: 'is not valid JSON' }] } });
     }
-    const parsed = parseDelivery(json, { defaultRegion: account.settings.defaultRegion, defaultCurrency: account.settings.currency });
-    // Keep the body for the operator, minus presigned recording links (they must never be stored) and redacted.
-    const redactedBody = redactJsonValue(withoutRecordingUrls(json));
+    // Redact every string of the body once, then parse the redacted body: the outcome is built only from
+    // redacted text (redaction keeps ids, phones, amounts, dates and URLs byte for byte).
+    const redacted = redactJsonValue(json);
+    const stored = JSON.stringify(withoutRecordingUrls(redacted.value)); // presigned links are never stored
+    const parsed = parseDelivery(redacted.value, { defaultRegion: account.settings.defaultRegion, defaultCurrency: account.settings.currency });
     if (!parsed.ok) {
-      await keepInvalid(deps, target, JSON.stringify(redactedBody.value), parsed.errors);
+      await keepInvalid(deps, target, stored, parsed.errors);
       throw new AppError('BAD_REQUEST', 'Webhook body is not valid', { detail: { fields: parsed.errors } });
     }
-    const { outcome, kinds } = redactOutcome(parsed.outcome);
+    const outcome = parsed.outcome;
     const result = await recordDelivery(deps.store, {
-      accountUuid: target.accountUuid, connectionId: target.connectionId, outcome,
-      redactionKinds: [...new Set([...kinds, ...redactedBody.kinds])].sort(), bodyRedacted: JSON.stringify(redactedBody.value),
+      accountUuid: target.accountUuid, connectionId: target.connectionId, outcome, redactionKinds: redacted.kinds, bodyRedacted: stored,
     }).catch((cause) => { throw new AppError('UNAVAILABLE', 'Storage is unavailable; retry later', { cause }); });
     deps.metrics.countDelivery(result.outcome);
     req.log.info({ delivery: result.deliveryId, outcome: result.outcome, call: result.callId, event: outcome.event, planned: result.planned }, 'dialnexa delivery');

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
@@ -26,10 +27,10 @@ const EventSchema = z.object({
  * The algorithm is pinned (rejects `none`, HS512, RS256…); `exp` is enforced only when present,
  * against the injected clock. Every failure is the same UNAUTHORIZED; the reason goes to the log.
  */
-export function verifyAddonEvent(token: string, secret: string, now: Date): AddonEvent {
+export function verifyAddonEvent(token: string, secret: string | KeyObject, now: Date): AddonEvent {
   let claims: unknown;
   try {
-    claims = jwt.verify(token.trim(), secret, { algorithms: ['HS256'], clockTimestamp: Math.floor(now.getTime() / 1000) });
+    claims = jwt.verify(token.trim(), typeof secret === 'string' ? secretKey(secret) : secret, { algorithms: ['HS256'], clockTimestamp: Math.floor(now.getTime() / 1000) });
   } catch (err) {
     throw new AppError('UNAUTHORIZED', 'Invalid add-on event signature', { cause: err, detail: { reason: (err as Error).message } });
   }
@@ -46,4 +47,12 @@ export function verifyAddonEvent(token: string, secret: string, now: Date): Addo
     accessToken: e.auth.accessToken,
     args: e.eventArgs,
   };
+}
+
+/**
+ * A KeyObject for an HMAC secret. jsonwebtoken first tries to parse a string secret as a PEM public key
+ * (and fails) on every call, which costs ~1 ms; handing it a KeyObject skips that.
+ */
+export function secretKey(secret: string | Buffer): KeyObject {
+  return createSecretKey(typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret);
 }
