@@ -18,14 +18,18 @@ export async function refreshJob(d: { store: Store; servicem8For: (a: string) =>
   const call = await d.store.calls.get(item.accountUuid, item.callId);
   if (!call || call.stepStatus === 'resolved') return { note: 'nothing open' };
   const facts = { invoiceSent: job.invoiceSent, paymentReceived: job.paymentReceived, totalInvoiceAmount: job.totalInvoiceAmount, status: job.status };
+  const step = call.decision?.nextStep;
+  const news = [
+    job.paymentReceived && !step?.text.includes('fully paid') ? `ServiceM8 now shows job ${job.jobNumber} fully paid` : undefined,
+    job.invoiceSent && !step?.text.includes('invoice sent') ? `ServiceM8 shows the job ${job.jobNumber} invoice sent` : undefined,
+  ].filter((x): x is string => Boolean(x));
   await d.store.transaction(async (tx) => {
     await tx.audit.append({ accountUuid: item.accountUuid, callId: item.callId, actor: 'servicem8', action: 'job.refreshed', detail: facts });
-    if (job.paymentReceived && call.decision?.nextStep) {
-      await tx.calls.update(item.accountUuid, item.callId, {
-        decision: { ...call.decision, nextStep: { ...call.decision.nextStep, text: `${call.decision.nextStep.text} — ServiceM8 now shows job ${job.jobNumber} fully paid; check before acting.` } },
-      });
-      await tx.audit.append({ accountUuid: item.accountUuid, callId: item.callId, actor: 'servicem8', action: 'step.updated', detail: { reason: 'job marked paid in ServiceM8' } });
-    }
+    if (!call.decision || !step || !news.length) return;
+    await tx.calls.update(item.accountUuid, item.callId, {
+      decision: { ...call.decision, nextStep: { ...step, text: `${step.text} — ${news.join('; ')}; check before acting.` } },
+    });
+    await tx.audit.append({ accountUuid: item.accountUuid, callId: item.callId, actor: 'servicem8', action: 'step.updated', detail: { reason: news.join('; ') } });
   });
   return { recordUuid: jobUuid };
 }
