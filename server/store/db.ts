@@ -7,7 +7,7 @@ import { initialMigration } from './migrations/001-initial.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
-export type Db = { db: Kysely<Database>; dialect: Dialect; close(): Promise<void> };
+export type Db = { db: Kysely<Database>; dialect: Dialect; close(): Promise<void>; schema?: string };
 
 export type OpenOptions = {
   /** PostgreSQL schema to work in (tests use one per file so they can run side by side). */
@@ -36,25 +36,31 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
     types: { getTypeParser: (oid: number, format?: any) => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) } as any,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', close: () => db.destroy(), schema: options.schema };
 }
 
 function provider(dialect: Dialect): MigrationProvider {
   return { getMigrations: async () => ({ '001-initial': initialMigration(dialect) }) };
 }
 
+// With a schema, kysely keeps its bookkeeping tables there too; otherwise it would see another
+// schema's kysely_migration tables and skip creating its own.
+function migrator(db: Kysely<Database>, dialect: Dialect, schema?: string): Migrator {
+  return new Migrator({ db, provider: provider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
 /**
  * Applies pending migrations. kysely's Migrator takes a lock first (an advisory transaction lock on
  * PostgreSQL), so several processes starting at once migrate exactly once.
  */
-export async function migrate({ db, dialect }: Db): Promise<string[]> {
-  const { error, results } = await new Migrator({ db, provider: provider(dialect) }).migrateToLatest();
+export async function migrate({ db, dialect, schema }: Db): Promise<string[]> {
+  const { error, results } = await migrator(db, dialect, schema).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** True when every known migration has been executed (for /readyz). */
-export async function migrationsApplied({ db, dialect }: Db): Promise<boolean> {
-  const migrations = await new Migrator({ db, provider: provider(dialect) }).getMigrations();
+export async function migrationsApplied({ db, dialect, schema }: Db): Promise<boolean> {
+  const migrations = await migrator(db, dialect, schema).getMigrations();
   return migrations.every((m) => m.executedAt !== undefined);
 }
