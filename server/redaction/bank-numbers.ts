@@ -1,5 +1,5 @@
 import { abaChecksum, ibanMod97 } from './checksums.js';
-import { groupLengths, isNzBankShape, isPhoneShape } from './number-shapes.js';
+import { groupLengths, hasInnerSep, isNzBankShape, isPhoneShape, STRONG_SEPS } from './number-shapes.js';
 import type { Segment, SegmentContext, Verdict } from './findings.js';
 import type { Span } from './tokens.js';
 
@@ -60,8 +60,17 @@ export function findIbans(text: string): Span[] {
   return spans;
 }
 
-export function hasStrongSeparator(seg: Segment): boolean {
-  return seg.groups.some((g) => g.sep === 'comma' || g.sep === 'and' || g.sep === 'turn');
+/** Number of groups forming a dashed BSB (3-3) or sort code (2-2-2) at the start of the segment, or null. */
+function branchPrefix(seg: Segment): number | null {
+  const g = seg.groups;
+  const dashed = (n: number): boolean => g.slice(1, n).every((x) => x.sep === 'dash') && g.slice(0, n).every((x) => !x.spoken);
+  if (g.length >= 2 && g[0]!.digits.length === 3 && g[1]!.digits.length === 3 && dashed(2)) return 2;
+  if (g.length >= 3 && g[0]!.digits.length === 2 && g[1]!.digits.length === 2 && g[2]!.digits.length === 2 && dashed(3)) return 3;
+  return null;
+}
+
+function hasStrongSeparator(seg: Segment): boolean {
+  return hasInnerSep(seg.groups, STRONG_SEPS);
 }
 
 const BANK_TRAIL = new Set(['bsb', 'sort_code', 'routing_number']);
@@ -79,6 +88,12 @@ export function classifyBank(seg: Segment, ctx: SegmentContext): Verdict {
     const shape = groupLengths(seg.groups);
     if (shape === '3-3') return 'bsb';
     if (shape === '2-2-2') return 'sort_code';
+  }
+  if (ctx.lab === 'account' || ctx.lab === 'bank') {
+    // "bank account is 013-006 4455 6677": a dashed 3-3 (AU BSB) or 2-2-2 (UK sort code) opening names
+    // the branch; the rest is the account (see trail below).
+    const branch = branchPrefix(seg);
+    if (branch !== null) return branch === seg.groups.length ? (seg.groups.length === 2 ? 'bsb' : 'sort_code') : null;
   }
   if (ctx.lab === 'account') {
     // "account" alone is enough for 6–17 digits (AU 6–10, US up to 17); 4–5 digit US accounts need bank words.

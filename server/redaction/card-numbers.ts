@@ -1,5 +1,5 @@
 import { luhn } from './checksums.js';
-import { isDateShape, isNzBankShape, isPhoneShape } from './number-shapes.js';
+import { hasInnerSep, isDateShape, isNzBankShape, isPhoneShape, STRONG_SEPS } from './number-shapes.js';
 import type { LabelCat } from './context-labels.js';
 import type { FindingKind, Segment, SegmentContext, Verdict } from './findings.js';
 
@@ -42,6 +42,7 @@ export function isExpiryShape(seg: Segment): boolean {
   return false;
 }
 
+const SLASH: ReadonlySet<string> = new Set(['slash']);
 const CARD_LABS: ReadonlySet<LabelCat> = new Set<LabelCat>(['card', 'ending', 'cvv', 'code', 'expiry', 'pin']);
 const CARD_FAMILY: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'expiry', 'security_code']);
 
@@ -57,12 +58,12 @@ function trailVerdict(seg: Segment, trail: FindingKind): Verdict {
 export function classifyCardFamily(seg: Segment, ctx: SegmentContext): Verdict {
   const d = seg.digits;
   const L = d.length;
+  const slashOrMonth = seg.groups.some((g) => g.month) || hasInnerSep(seg.groups, SLASH);
+  if ((ctx.lab === 'expiry' || (ctx.expiryWindow && slashOrMonth && !ctx.strict)) && isExpiryShape(seg)) return 'expiry';
   if (!ctx.strict && ctx.trail && CARD_FAMILY.has(ctx.trail) && !ctx.lab) {
     const v = trailVerdict(seg, ctx.trail);
     if (v) return v;
   }
-  const slashOrMonth = seg.groups.some((g) => g.month || g.sep === 'slash');
-  if ((ctx.lab === 'expiry' || (ctx.expiryWindow && slashOrMonth && !ctx.strict)) && isExpiryShape(seg)) return 'expiry';
   const cvv = ctx.lab === 'cvv' || (ctx.lab === 'code' && ctx.cardWindow);
   if (cvv && (L === 3 || L === 4)) return 'security_code';
   if (ctx.lab === 'pin' && L >= 4 && L <= 8) return 'pin';
@@ -72,7 +73,7 @@ export function classifyCardFamily(seg: Segment, ctx: SegmentContext): Verdict {
     if (!ctx.strict && ctx.cardWindow) return 'card';
     // A bank or tax question ("sort code and account?") answered in clauses is not a card by checksum luck.
     const otherLabel = ctx.lab !== undefined && !CARD_LABS.has(ctx.lab);
-    if (isLikelyCard(d) && !(otherLabel && seg.groups.some((g) => g.sep === 'comma' || g.sep === 'and' || g.sep === 'turn'))) return 'card';
+    if (isLikelyCard(d) && !(otherLabel && hasInnerSep(seg.groups, STRONG_SEPS))) return 'card';
   }
   // Parts of a card read in pieces ("four one one one" / echo / "one one one one"): a part answering a
   // card question, or continuing a card read just before, is removed too (at most the last four survive).

@@ -71,15 +71,11 @@ function matchPhrase(tokens: readonly Token[], i: number, words: readonly string
   return k;
 }
 
-// Plurals in URLs and prose ("invoices/1042", "orders"): only single-word labels.
-const PLURALS = new Map<string, Phrase[]>();
+// Plurals in URLs and prose ("invoices/1042", "orders") match single-word labels; one map, one lookup.
+const LOOKUP = new Map<string, Phrase[]>(INDEX);
 for (const [first, bucket] of INDEX) {
   const single = bucket.filter((p) => p.words.length === 1);
-  if (single.length > 0 && first.length >= 3 && !INDEX.has(`${first}s`)) PLURALS.set(`${first}s`, single);
-}
-
-function candidates(lower: string): Phrase[] | undefined {
-  return INDEX.get(lower) ?? PLURALS.get(lower);
+  if (single.length > 0 && first.length >= 3 && !INDEX.has(`${first}s`)) LOOKUP.set(`${first}s`, single);
 }
 
 /** Finds context labels (longest phrase first) and marks their tokens so label words never read as digits. */
@@ -88,7 +84,7 @@ export function findLabels(tokens: Token[]): Label[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' && t.kind !== 'num') continue;
-    const list = candidates(t.lower);
+    const list = LOOKUP.get(t.lower);
     if (!list) continue;
     for (const p of list) {
       const last = matchPhrase(tokens, i, p.words);

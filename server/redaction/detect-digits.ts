@@ -34,6 +34,12 @@ export function detectNumbers(text: string, from: number, to: number, blocked: r
   const hist: History = { prevRunEnd: -1 };
   // Earlier redaction tokens count as numbers already read, so redacting twice changes nothing.
   const markerEnds = tokens.filter((t) => t.kind === 'block' && t.text === '[]').map((t) => t.end);
+  const emit = (kind: FindingKind, groups: readonly Group[]): void => {
+    const lastTok = groups[groups.length - 1]!.last;
+    found.push({ kind, digits: runDigits(groups), pieces: pieces(groups) });
+    hist.last = { kind, lastTok, turn: tokens[lastTok]!.turn };
+    if (kind === 'card') hist.lastCard = { turn: tokens[lastTok]!.turn, end: tokens[lastTok]!.end };
+  };
   let labelEnd = 0;
   let marker = 0;
   for (const run of runs) {
@@ -41,16 +47,8 @@ export function detectNumbers(text: string, from: number, to: number, blocked: r
     while (labelEnd < labels.length && labels[labelEnd]!.end <= start) labelEnd++;
     while (marker < markerEnds.length && markerEnds[marker]! <= start) hist.prevRunEnd = Math.max(hist.prevRunEnd, markerEnds[marker++]!);
     const ctx = runContext(doc, run, labelEnd, hist);
-    if (ctx) {
-      segmentRun(run, ctx, text, (kind, groups) => {
-        const lastTok = groups[groups.length - 1]!.last;
-        const f: NumberFinding = { kind, digits: runDigits(groups), pieces: pieces(groups) };
-        found.push(f);
-        hist.last = { kind, lastTok, turn: tokens[lastTok]!.turn };
-        if (kind === 'card') hist.lastCard = { turn: tokens[lastTok]!.turn, end: tokens[lastTok]!.end };
-      });
-    }
-    if (runDigits(run.groups).length >= 3) hist.prevRunEnd = tokens[run.last]!.end;
+    if (ctx) segmentRun(run, ctx, text, emit);
+    if (run.groups.length > 2 || runDigits(run.groups).length >= 3) hist.prevRunEnd = tokens[run.last]!.end;
   }
   return found;
 }

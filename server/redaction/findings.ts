@@ -9,8 +9,8 @@ export type FindingKind =
 /** A removed span: UTF-16 offsets into the input text. */
 export type Finding = { kind: FindingKind; start: number; end: number };
 
-/** A candidate number: consecutive digit groups of one run. */
-export type Segment = { groups: readonly Group[]; digits: string };
+/** A candidate number: consecutive digit groups of one run; `whole` when it spans whole clauses. */
+export type Segment = { groups: readonly Group[]; digits: string; whole?: boolean };
 
 /** What the words around a segment say (see classify-run.ts for how each field is decided). */
 export type SegmentContext = {

@@ -45,14 +45,14 @@ export function findMarkers(text: string): Span[] {
   return spans;
 }
 
-/** Sorted, non-overlapping union of spans (a marker flag survives only on an unmerged marker). */
+/** Sorted, non-overlapping union of spans; a merged span is a marker if any part of it was. */
 export function mergeSpans(spans: readonly Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
     if (last && s.start < last.end) {
-      if (s.end > last.end) out[out.length - 1] = { start: last.start, end: s.end };
+      out[out.length - 1] = { start: last.start, end: Math.max(last.end, s.end), marker: last.marker === true || s.marker === true };
     } else {
       out.push({ ...s });
     }

@@ -24,8 +24,8 @@ const DATE_SEPS = new Set(['slash', 'dash', 'dot']);
 
 /** 12/04, 12/04/2025, 2025-11-27, 27.11.25, or anything with a month name ("April 2027"). */
 export function isDateShape(groups: readonly Group[]): boolean {
-  if (groups.some((g) => g.month)) return true;
   if (groups.length < 2 || groups.length > 3) return false;
+  if (groups.some((g) => g.month)) return groups.every((g) => g.month || g.digits.length <= 2 || g.digits.length === 4);
   for (let i = 1; i < groups.length; i++) if (!DATE_SEPS.has(groups[i]!.sep)) return false;
   const lens = groups.map((g) => g.digits.length);
   const small = (n: number | undefined): boolean => n === 1 || n === 2;
@@ -57,3 +57,11 @@ export function isSsnLayout(groups: readonly Group[]): boolean {
 export function groupLengths(groups: readonly Group[]): string {
   return groups.map((g) => g.digits.length).join('-');
 }
+
+/** True when a separator of `kinds` sits between two groups of the segment (the first group's own sep is outside it). */
+export function hasInnerSep(groups: readonly Group[], kinds: ReadonlySet<string>): boolean {
+  for (let i = 1; i < groups.length; i++) if (kinds.has(groups[i]!.sep)) return true;
+  return false;
+}
+
+export const STRONG_SEPS: ReadonlySet<string> = new Set(['comma', 'and', 'turn']);

@@ -27,6 +27,11 @@ export const MONTHS = toMap({
 
 const NUMBER_WORDS: ReadonlySet<string> = new Set([...UNITS.keys(), ...TEENS.keys(), ...TENS.keys(), ...REPEAT.keys(), ...MONTHS.keys()]);
 
+/** A word that can be read as (part of) a number, so it is never a letter prefix like "INV-". */
+export function isNumberWord(lower: string): boolean {
+  return NUMBER_WORDS.has(lower);
+}
+
 export type NumberRead = { digits: string; last: number; spoken: boolean; month: boolean };
 
 const free = (t: Token | undefined): t is Token => t !== undefined && t.label < 0 && t.kind !== 'block';

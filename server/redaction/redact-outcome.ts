@@ -1,27 +1,9 @@
-import { isLikelyCard } from './card-numbers.js';
-import { redactText, type FindingKind } from './redact-text.js';
+import { KindSet } from './kind-set.js';
+import type { FindingKind } from './redact-text.js';
 import type { CallAnalysis, CallOutcome, JobChangeRequest } from '../domain/call-outcome.js';
 
 // Applies redactText to every free-text field of a call before it is stored, logged or sent
 // (DESIGN.md non-negotiable 2; contracts/dialnexa-webhooks.md "Free text is never trusted").
-
-class KindSet {
-  private readonly kinds = new Set<FindingKind>();
-  text(value: string): string {
-    const r = redactText(value);
-    for (const f of r.findings) this.kinds.add(f.kind);
-    return r.text;
-  }
-  opt(value: string | undefined): string | undefined {
-    return value === undefined ? undefined : this.text(value);
-  }
-  add(kind: FindingKind): void {
-    this.kinds.add(kind);
-  }
-  sorted(): FindingKind[] {
-    return [...this.kinds].sort();
-  }
-}
 
 function redactJobChange(j: JobChangeRequest, ks: KindSet): JobChangeRequest {
   const out: JobChangeRequest = { ...j, field: ks.text(j.field) };
@@ -66,25 +48,4 @@ export function redactOutcome(o: CallOutcome): { outcome: CallOutcome; kinds: Fi
   return { outcome, kinds: ks.sorted() };
 }
 
-function redactValue(value: unknown, ks: KindSet, depth: number): unknown {
-  if (typeof value === 'string') return ks.text(value);
-  if (typeof value === 'number') {
-    // A card number sent as a JSON number would otherwise slip past a string-only walk.
-    if (Number.isSafeInteger(value) && value > 0 && isLikelyCard(String(value))) {
-      ks.add('card');
-      return `[card ending ${String(value).slice(-4)}]`;
-    }
-    return value;
-  }
-  if (value === null || typeof value !== 'object' || depth > 256) return value;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, ks, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = redactValue(v, ks, depth + 1);
-  return out;
-}
-
-/** Redacts every string leaf of parsed JSON (keys are left alone); used to store raw deliveries. */
-export function redactJsonValue(value: unknown): { value: unknown; kinds: FindingKind[] } {
-  const ks = new KindSet();
-  return { value: redactValue(value, ks, 0), kinds: ks.sorted() };
-}
+export { redactJsonValue } from './redact-json.js';

@@ -1,65 +1,68 @@
-import { detectNumbers, type NumberFinding } from './detect-digits.js';
-import { findIbans } from './bank-numbers.js';
-import { findNinos } from './tax-ids.js';
-import { findEmails, findMarkers, findUrls, mergeSpans, overlaps, within } from './keep-zones.js';
-import type { Finding, FindingKind } from './findings.js';
-import type { Span } from './tokens.js';
+import { detectPass, type Replacement } from './detect-pass.js';
+import type { Finding } from './findings.js';
 
 export type { Finding, FindingKind } from './findings.js';
+export type { Replacement } from './detect-pass.js';
 export type Redaction = { text: string; findings: Finding[] };
 
-const TOKENS: Record<FindingKind, string> = {
-  card: '[card number]', security_code: '[security code]', expiry: '[expiry]', pin: '[pin]',
-  bank_account: '[bank account]', bsb: '[bsb]', sort_code: '[sort code]', routing_number: '[routing number]',
-  iban: '[iban]', tax_id: '[tax id]',
-};
+/** Copied stretches of the input in an output: [outputStart, inputStart, length]. */
+type Copy = [number, number, number];
 
-type Replacement = Finding & { token: string };
+type Applied = { text: string; copies: Copy[]; findings: Finding[]; kept: Replacement[] };
 
-function replacementsOf(f: NumberFinding): Replacement[] {
-  return f.pieces.map((p, i) => {
-    // At most the last four digits of a card survive, and only on its final piece (the rule).
-    const last = i === f.pieces.length - 1;
-    const token = f.kind === 'card' && last && f.digits.length >= 13 ? `[card ending ${f.digits.slice(-4)}]` : TOKENS[f.kind];
-    return { kind: f.kind, start: p.start, end: p.end, token };
-  });
-}
-
-/**
- * Removes card numbers, security codes, expiry dates, PINs, bank details and personal tax ids from
- * free text, written or spoken, and keeps everything else byte for byte.
- * @example redactText('card 4111 1111 1111 1111').text === 'card [card ending 1111]'
- */
-export function redactText(input: string): Redaction {
-  const markers = findMarkers(input);
-  const emails = findEmails(input);
-  const urls = findUrls(input).filter((u) => !emails.some((e) => overlaps(u, e)));
-  const fixed: Replacement[] = [];
-  const addFixed = (spans: Span[], kind: FindingKind): void => {
-    for (const s of spans) {
-      if (emails.some((e) => overlaps(s, e)) || markers.some((m) => overlaps(s, m))) continue;
-      if (fixed.some((f) => overlaps(s, f))) continue;
-      fixed.push({ kind, start: s.start, end: s.end, token: TOKENS[kind] });
-    }
-  };
-  addFixed(findIbans(input), 'iban');
-  addFixed(findNinos(input), 'tax_id');
-  const found: Replacement[] = [...fixed];
-  const main = mergeSpans([...markers, ...emails, ...urls, ...fixed]).map((s) => ({ ...s, marker: markers.some((m) => m.start === s.start && m.end === s.end) }));
-  for (const f of detectNumbers(input, 0, input.length, main, false)) found.push(...replacementsOf(f));
-  for (const url of urls) {
-    const inside = mergeSpans([...markers, ...fixed].filter((s) => within(s, url)));
-    for (const f of detectNumbers(input, url.start, url.end, inside, true)) found.push(...replacementsOf(f));
-  }
-  found.sort((a, b) => a.start - b.start);
+function apply(input: string, found: readonly Replacement[]): Applied {
   let text = '';
   let at = 0;
+  const copies: Copy[] = [];
   const findings: Finding[] = [];
+  const kept: Replacement[] = [];
   for (const r of found) {
     if (r.start < at) continue;
+    copies.push([text.length, at, r.start - at]);
     text += input.slice(at, r.start) + r.token;
     at = r.end;
     findings.push({ kind: r.kind, start: r.start, end: r.end });
+    kept.push(r);
   }
-  return { text: at === 0 ? input : text + input.slice(at), findings };
+  copies.push([text.length, at, input.length - at]);
+  return { text: text + input.slice(at), copies, findings, kept };
+}
+
+/** Maps a later pass's replacement back onto the input; null if it straddles a token (never expected). */
+function toInput(r: Replacement, copies: readonly Copy[]): Replacement | null {
+  for (const [out, from, len] of copies) {
+    if (r.start >= out && r.end <= out + len) return { ...r, start: r.start - out + from, end: r.end - out + from };
+  }
+  return null;
+}
+
+const MAX_PASSES = 4;
+
+/**
+ * Removes card numbers, security codes, expiry dates, PINs, bank details and personal tax ids from
+ * free text, written or spoken, and keeps everything else byte for byte. Redacting a second time
+ * changes nothing: when a pass finds something, the result is checked again until nothing new turns
+ * up (a removed number can change how the numbers around it read).
+ * @example redactText('card 4111 1111 1111 1111').text === 'card [card ending 1111]'
+ */
+export function redactText(input: string): Redaction {
+  const { text, findings } = redactToReplacements(input);
+  return { text, findings };
+}
+
+/** redactText plus the token each finding was replaced with (for callers that redact pieces of a text). */
+export function redactToReplacements(input: string): Redaction & { replacements: Replacement[] } {
+  let found = detectPass(input).sort((a, b) => a.start - b.start);
+  let result = apply(input, found);
+  for (let pass = 1; pass < MAX_PASSES && found.length > 0; pass++) {
+    const more: Replacement[] = [];
+    for (const r of detectPass(result.text)) {
+      const mapped = toInput(r, result.copies);
+      if (mapped) more.push(mapped);
+    }
+    if (more.length === 0) break;
+    found = [...found, ...more].sort((a, b) => a.start - b.start);
+    result = apply(input, found);
+  }
+  return { text: found.length === 0 ? input : result.text, findings: result.findings, replacements: result.kept };
 }

@@ -34,9 +34,14 @@ function isSpace(c: number): boolean {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-function makeToken(text: string, kind: TokenKind, start: number, end: number, space: boolean, marker: boolean): Token {
-  const t = kind === 'block' ? (marker ? '[]' : '') : text.slice(start, end);
-  return { kind, start, end, text: t, lower: kind === 'word' ? t.toLowerCase() : t, space, line: 0, turn: 0, label: -1 };
+function makeToken(text: string, kind: TokenKind, start: number, end: number, space: boolean, upper: boolean): Token {
+  const t = kind === 'punct' || kind === 'nl' ? text[start]! : text.slice(start, end);
+  return { kind, start, end, text: t, lower: upper ? t.toLowerCase() : t, space, line: 0, turn: 0, label: -1 };
+}
+
+function blockToken(start: number, end: number, space: boolean, marker: boolean): Token {
+  const t = marker ? '[]' : '';
+  return { kind: 'block', start, end, text: t, lower: t, space, line: 0, turn: 0, label: -1 };
 }
 
 /** Tokens for text[from, to); each blocked span (sorted, inside the range) becomes one opaque 'block' token. */
@@ -48,7 +53,7 @@ export function tokenize(text: string, from: number, to: number, blocked: readon
   while (i < to) {
     const block = blocked[b];
     if (block && i >= block.start) {
-      tokens.push(makeToken(text, 'block', block.start, block.end, space, block.marker === true));
+      tokens.push(blockToken(block.start, block.end, space, block.marker === true));
       space = false;
       i = block.end;
       b++;
@@ -63,15 +68,21 @@ export function tokenize(text: string, from: number, to: number, blocked: readon
     }
     let j = i + 1;
     let kind: TokenKind = 'punct';
+    let upper = false;
     if (c === 10) kind = 'nl';
     else if (isDigit(c)) {
       kind = 'num';
       while (j < limit && isDigit(text.charCodeAt(j))) j++;
     } else if (isLetter(c)) {
       kind = 'word';
-      while (j < limit && isLetter(text.charCodeAt(j))) j++;
+      upper = c <= 90;
+      for (let d = c; j < limit; j++) {
+        d = text.charCodeAt(j);
+        if (!isLetter(d)) break;
+        if (d <= 90) upper = true;
+      }
     }
-    tokens.push(makeToken(text, kind, i, j, space, false));
+    tokens.push(makeToken(text, kind, i, j, space, upper));
     space = false;
     i = j;
   }

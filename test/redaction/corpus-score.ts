@@ -8,10 +8,10 @@ const covered = (r: Redaction, i: number): boolean => r.findings.some((f) => f.s
 
 /**
  * A sensitive value leaks when it survives verbatim, or when any of its digits is left outside the
- * findings — except its last four, the most the rule lets survive. Spoken values (no numerals) leak
- * when any letter of their number words is left outside the findings.
+ * findings — except a card's last four, the most the rule lets survive. Spoken values (no numerals)
+ * leak when any letter of their number words is left outside the findings.
  */
-export function leaks(e: CorpusEntry, r: Redaction, value: string): boolean {
+export function leaks(e: CorpusEntry, r: Redaction, kind: string, value: string): boolean {
   if (r.text.includes(value)) return true;
   const at = e.text.indexOf(value);
   const digitsAt: number[] = [];
@@ -20,7 +20,7 @@ export function leaks(e: CorpusEntry, r: Redaction, value: string): boolean {
     if (/\d/.test(e.text[i]!)) digitsAt.push(i);
     else if (/[a-z]/i.test(e.text[i]!)) lettersAt.push(i);
   }
-  if (digitsAt.length > 0) return digitsAt.slice(0, -4).some((i) => !covered(r, i));
+  if (digitsAt.length > 0) return (kind === 'card' ? digitsAt.slice(0, -4) : digitsAt).some((i) => !covered(r, i));
   return lettersAt.some((i) => !covered(r, i));
 }
 

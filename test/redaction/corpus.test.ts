@@ -16,7 +16,7 @@ describe('labelled corpus', () => {
   for (const e of CORPUS) {
     const r = redactText(e.text);
     for (const s of e.sensitive) {
-      tally(recall, s.kind, !leaks(e, r, s.value), e.id);
+      tally(recall, s.kind, !leaks(e, r, s.kind, s.value), e.id);
       tally(kindMatch, s.kind, foundAs(e, r, s.kind, s.value), e.id);
     }
     for (const k of e.keep) tally(keep, keepCategory(k), r.text.includes(k), e.id);

@@ -65,7 +65,11 @@ describe('properties', () => {
   });
 
   it('is idempotent and keeps text outside findings on arbitrary input', () => {
-    const piece = fc.oneof(prose, fc.string({ maxLength: 30 }), cardArb, fc.constantFrom('cvv', 'BSB', 'account', 'TFN', 'exp', '04/27', '062-000', '0412 345 678', '$349.00'));
+    const piece = fc.oneof(prose, fc.string({ maxLength: 30 }), cardArb, fc.constantFrom(
+      'cvv', 'BSB', 'account', 'TFN', 'exp', 'card', 'pin', 'sort code', 'routing', 'ending', 'invoice', 'is my mobile', '\nUser:', '\nAgent: go on\nUser:',
+      '04/27', '062-000', '0412 345 678', '$349.00', '123', '4111', 'four one one one', 'oh four', '20-00-00', '021000021', '123 456 782',
+      '12-3140-0171323-00', 'GB82 WEST 1234 5698 7654 32', 'AB 12 34 56 C', '078-05-1120', ',', 'and', 'double five', 'forty-one eleven',
+      'expires', 'April', '2027', 'transaction', 'receipt 4471920311', 'https://x.example/card/4111111111111111', 'a@b.example', '+61', '.', 'um'));
     fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
       const input = pieces.join(' ');
       const once = redactText(input);

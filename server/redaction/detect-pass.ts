@@ -1,0 +1,60 @@
+import { detectNumbers, type NumberFinding } from './detect-digits.js';
+import { findIbans } from './bank-numbers.js';
+import { findNinos } from './tax-ids.js';
+import { findEmails, findMarkers, findUrls, mergeSpans, overlaps, within } from './keep-zones.js';
+import type { Finding, FindingKind } from './findings.js';
+import type { Span } from './tokens.js';
+
+// One detection pass over a text: IBANs and NINOs by pattern and checksum, URLs on their own (kept
+// unless they carry a card), then every written or spoken number in the prose around them.
+
+export type Replacement = Finding & { token: string };
+
+export const TOKENS: Record<FindingKind, string> = {
+  card: '[card number]', security_code: '[security code]', expiry: '[expiry]', pin: '[pin]',
+  bank_account: '[bank account]', bsb: '[bsb]', sort_code: '[sort code]', routing_number: '[routing number]',
+  iban: '[iban]', tax_id: '[tax id]',
+};
+
+function replacementsOf(f: NumberFinding): Replacement[] {
+  return f.pieces.map((p, i) => {
+    // At most the last four digits of a card survive, and only on its final piece (the rule).
+    const last = i === f.pieces.length - 1;
+    const token = f.kind === 'card' && last && f.digits.length >= 13 ? `[card ending ${f.digits.slice(-4)}]` : TOKENS[f.kind];
+    return { kind: f.kind, start: p.start, end: p.end, token };
+  });
+}
+
+function patternFindings(input: string, skip: readonly Span[]): Replacement[] {
+  const fixed: Replacement[] = [];
+  const spans: [Span[], FindingKind][] = [[findIbans(input), 'iban'], [findNinos(input), 'tax_id']];
+  for (const [list, kind] of spans) {
+    for (const s of list) {
+      if (skip.some((k) => overlaps(s, k)) || fixed.some((f) => overlaps(s, f))) continue;
+      fixed.push({ kind, start: s.start, end: s.end, token: TOKENS[kind] });
+    }
+  }
+  return fixed;
+}
+
+/** The replacements one pass finds in `input`, unsorted and non-overlapping. */
+export function detectPass(input: string): Replacement[] {
+  const markers = findMarkers(input);
+  const emails = findEmails(input);
+  const urls = findUrls(input).filter((u) => !emails.some((e) => overlaps(u, e)));
+  const found = patternFindings(input, [...emails, ...markers]);
+  // Spans already redacted (IBANs, NINOs, URLs with a card in them) count as numbers already read,
+  // exactly as their tokens will on a later pass.
+  const read: Span[] = [...markers, ...found.map((f) => ({ start: f.start, end: f.end, marker: true }))];
+  const plainUrls: Span[] = [];
+  for (const url of urls) {
+    const inside = mergeSpans(read.filter((s) => within(s, url)));
+    const inUrl = detectNumbers(input, url.start, url.end, inside, true);
+    for (const f of inUrl) found.push(...replacementsOf(f));
+    if (inUrl.length > 0 || inside.length > 0) read.push({ ...url, marker: true });
+    else plainUrls.push(url);
+  }
+  const main = mergeSpans([...read, ...emails, ...plainUrls]);
+  for (const f of detectNumbers(input, 0, input.length, main, false)) found.push(...replacementsOf(f));
+  return found;
+}

@@ -1,0 +1,87 @@
+import { isLikelyCard } from './card-numbers.js';
+import { KindSet } from './kind-set.js';
+import { redactToReplacements, type FindingKind, type Replacement } from './redact-text.js';
+
+// Redacts parsed JSON (raw deliveries are stored redacted). Transcripts may arrive as arrays of
+// turns (contracts/dialnexa-webhooks.md, assumed shape); those are redacted together, so a card read
+// across turns is caught exactly as in a transcript string.
+
+const TEXT_KEYS = ['content', 'text', 'message', 'utterance'] as const;
+const SPEAKER_KEYS = ['role', 'speaker', 'name', 'participant'] as const;
+const MAX_DEPTH = 256;
+
+type Turn = { key: string; text: string; speaker: string };
+
+function asTurn(v: unknown): Turn | null {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
+  const o = v as Record<string, unknown>;
+  const key = TEXT_KEYS.find((k) => typeof o[k] === 'string');
+  if (!key) return null;
+  const who = SPEAKER_KEYS.map((k) => o[k]).find((s): s is string => typeof s === 'string') ?? 'speaker';
+  // The speaker becomes a "Name:" prefix; keep it to plain words so it cannot forge a line.
+  const plain = who.replace(/[^A-Za-z ]/g, '').trim().slice(0, 20) || 'speaker';
+  const speaker = plain[0]!.toUpperCase() + plain.slice(1);
+  return { key, text: o[key] as string, speaker };
+}
+
+function applyTo(text: string, offset: number, reps: readonly Replacement[]): string {
+  let out = '';
+  let at = 0;
+  for (const r of reps) {
+    const s = r.start - offset;
+    const e = r.end - offset;
+    if (s < at || e > text.length) continue;
+    out += text.slice(at, s) + r.token;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+/** Redacts an array of transcript turns as one transcript; null when the array is not one. */
+function redactTurns(arr: readonly unknown[], ks: KindSet, depth: number): unknown[] | null {
+  if (arr.length < 2) return null;
+  const turns = arr.map(asTurn);
+  if (turns.some((t) => t === null)) return null;
+  let joined = '';
+  const offsets: number[] = [];
+  for (const t of turns as Turn[]) {
+    const prefix = `${joined ? '\n' : ''}${t.speaker}: `;
+    offsets.push(joined.length + prefix.length);
+    joined += prefix + t.text.replace(/\n/g, ' ');
+  }
+  const { replacements } = redactToReplacements(joined);
+  for (const r of replacements) ks.add(r.kind);
+  return arr.map((el, i) => {
+    const t = turns[i]!;
+    const start = offsets[i]!;
+    const mine = replacements.filter((r) => r.start >= start && r.end <= start + t.text.length);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(el as Record<string, unknown>)) {
+      out[k] = k === t.key ? applyTo(t.text, start, mine) : redactValue(v, ks, depth + 1);
+    }
+    return out;
+  });
+}
+
+function redactValue(value: unknown, ks: KindSet, depth: number): unknown {
+  if (typeof value === 'string') return ks.text(value);
+  if (typeof value === 'number') {
+    // A card number sent as a JSON number would otherwise slip past a string-only walk.
+    if (Number.isSafeInteger(value) && value > 0 && isLikelyCard(String(value))) {
+      ks.add('card');
+      return `[card ending ${String(value).slice(-4)}]`;
+    }
+    return value;
+  }
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return redactTurns(value, ks, depth) ?? value.map((v) => redactValue(v, ks, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = redactValue(v, ks, depth + 1);
+  return out;
+}
+
+/** Redacts every string leaf of parsed JSON (keys are left alone); used to store raw deliveries. */
+export function redactJsonValue(value: unknown): { value: unknown; kinds: FindingKind[] } {
+  const ks = new KindSet();
+  return { value: redactValue(value, ks, 0), kinds: ks.sorted() };
+}
