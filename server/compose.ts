@@ -53,7 +53,7 @@ export async function composeRuntime(configIn: Config, o: ComposeOptions): Promi
     ? { ...configIn, servicem8: { ...configIn.servicem8, appSecret: sandbox.appSecret, apiUrl: sandbox.servicem8Url }, dialnexa: { ...configIn.dialnexa, apiUrl: sandbox.dialnexaUrl, apiKey: configIn.dialnexa.apiKey ?? SANDBOX_DIALNEXA_API_KEY } }
     : configIn;
   const metrics = createMetrics(() => store.outbox.depth());
-  const limiter = o.limiter ?? (db.dialect === 'postgres' ? createSharedRateLimiter({ store, now: () => clock().getTime() }) : createMemoryRateLimiter({ now: () => clock().getTime() }));
+  const limiter = o.limiter ?? (db.dialect === 'postgres' ? createSharedRateLimiter({ store, now: () => clock().getTime(), maxWaitMs: 120_000 }) : createMemoryRateLimiter({ now: () => clock().getTime(), maxWaitMs: 120_000 }));
   const factory = (auth: ServiceM8Auth, accountUuid: string) => createServiceM8Client({
     baseUrl: config.servicem8.apiUrl, auth, accountUuid, limiter, dispatcher: o.dispatcher, retry: o.clientRetry,
     onRequest: (i) => metrics.countServiceM8(i.method, String(i.status)),
@@ -81,7 +81,8 @@ export async function composeRuntime(configIn: Config, o: ComposeOptions): Promi
       const ok = await migrationsApplied(db);
       return { ok, checks: { database: { ok: true }, migrations: { ok, ...(ok ? {} : { message: 'pending migrations: run npm run migrate' }) } } };
     } catch (err) {
-      return { ok: false, checks: { database: { ok: false, message: `database unreachable: ${(err as Error).message}` } } };
+      log.error({ err }, 'readiness: database unreachable (check DATABASE_URL and that the server is up)');
+      return { ok: false, checks: { database: { ok: false, message: 'database unreachable (details in the log)' } } };
     }
   };
   const deps: AppDeps = {

@@ -49,14 +49,16 @@ export async function actOnReview(deps: AppDeps, session: PanelSession, itemId: 
   match.candidates = [match.best] as never;
   const recipients = dir.contacts.filter((c) => c.active && (c.companyUuid === job.companyUuid || c.jobUuid === job.uuid));
   const decision = decide({ outcome: call.outcome, match, settings: account.settings, staff: dir.staff, job, recipients, callLink: callLink(deps.config.publicUrl, call.id), now: deps.clock() });
-  await deps.store.transaction(async (tx) => {
+  const linked = await deps.store.transaction(async (tx) => {
+    // Close first: if another reviewer handled this item a moment ago, change nothing.
+    if (!(await tx.reviews.close(account.uuid, item.id, 'resolved', `linked to job ${job.jobNumber}`, by))) return false;
     await tx.calls.update(account.uuid, call.id, { match, decision, jobUuid: job.uuid, companyUuid: job.companyUuid, stepStatus: stepStatusFor(decision) });
     await tx.references.link(account.uuid, call.id, { recordType: 'job', recordUuid: job.uuid, score: '1.00', reasons: match.best.reasons, chosen: true });
-    await tx.reviews.close(account.uuid, item.id, 'resolved', `linked to job ${job.jobNumber}`, by);
     for (const a of decision.actions) {
       await tx.outbox.enqueue({ accountUuid: account.uuid, callId: call.id, kind: a.kind, actionKey: a.key, idempotencyKey: idempotencyKey(account.uuid, call.providerCallId, a.key), payload: a });
     }
     await tx.audit.append({ accountUuid: account.uuid, callId: call.id, actor: `staff:${by}`, action: 'review.linked', detail: { requestId: req.requestId, jobNumber: job.jobNumber } });
+    return true;
   });
-  deps.wakeWorker();
+  if (linked) deps.wakeWorker();
 }

@@ -10,7 +10,9 @@ import { idempotencyKey } from '../outbox/idempotency.js';
 export async function planFollowUps(tx: Repos, accountUuid: string, callId: string, o: CallOutcome): Promise<number> {
   const jobs: { kind: 'fetch_details' | 'decide'; key: string }[] = [];
   const needsDetails = o.kind === 'notification' || (o.status === 'completed' && !o.analysis);
-  if (needsDetails) jobs.push({ kind: 'fetch_details', key: 'fetch_details' });
+  // Keyed by revision: a later notification (call.analysis_ready after call.ended) fetches again,
+  // while a repeat of the same notification (same revision) collapses onto the first.
+  if (needsDetails) jobs.push({ kind: 'fetch_details', key: `fetch_details:r${o.revision}` });
   if (o.kind === 'outcome' && (!needsDetails || o.status !== 'completed')) jobs.push({ kind: 'decide', key: `decide:r${o.revision}` });
   let added = 0;
   for (const j of jobs) {

@@ -41,6 +41,11 @@ export async function recordDelivery(store: Store, input: DeliveryInput): Promis
         call = enriched;
         await tx.audit.append({ accountUuid: input.accountUuid, callId: call.id, actor: 'dialnexa', action: 'call.enriched', detail: { event: o.event, revision: o.revision } });
       } else result = o.revision === call.revision ? 'duplicate' : 'stale';
+    } else if (!call.outcome.analysis && call.outcome.status !== 'hangup') {
+      // A notification for a call we hold without analysis yet: fetch again (keyed by this revision).
+      result = (await planFollowUps(tx, call.accountUuid, call.id, o)) > 0 ? 'accepted' : 'duplicate';
+      const deliveryId = await keep(tx, input, result);
+      return { deliveryId, outcome: result, callId: call.id, planned: result === 'accepted' ? 1 : 0 };
     } else result = 'duplicate';
     const planned = result === 'accepted' ? await planFollowUps(tx, call.accountUuid, call.id, o) : 0;
     const deliveryId = await keep(tx, input, result);

@@ -28,7 +28,9 @@ export type WorkerOptions = {
 export function createOutboxWorker(o: WorkerOptions) {
   const owner = o.owner ?? `worker-${randomUUID().slice(0, 8)}`;
   const batch = o.batchSize ?? 10;
-  const leaseMs = o.leaseMs ?? 60_000;
+  // Longer than the worst case for one item: ServiceM8 retries (~1 min) plus rate-limit waits (a minute
+  // window frees within 60 s; longer waits — the daily cap — fail the attempt); renewed before each item.
+  const leaseMs = o.leaseMs ?? 5 * 60_000;
   const maxAttempts = o.maxAttempts ?? 8;
   const random = o.random ?? Math.random;
   let running = false;
@@ -65,7 +67,10 @@ export function createOutboxWorker(o: WorkerOptions) {
   /** Claims and runs one batch; returns how many items it ran. */
   async function runOnce(): Promise<number> {
     const items = await o.store.outbox.claim(owner, batch, leaseMs);
-    for (const item of items) await runItem(item);
+    for (const item of items) {
+      if (await o.store.outbox.renew(item.id, owner, leaseMs)) await runItem(item);
+      else o.log.warn({ outbox: item.id }, 'lease lapsed before this item ran; leaving it to the worker that holds it');
+    }
     return items.length;
   }
 

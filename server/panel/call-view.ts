@@ -71,7 +71,7 @@ export function buildCallView(i: CallViewInput): CallView {
     review: i.reviews.map((r) => ({ id: r.id, reason: r.reason, detail: r.detail, status: r.status })),
     actions,
     audit: i.audit.map((e) => ({ at: e.at, actor: actorName(e.actor, i.staffName), action: e.action, summary: auditSummary(e) })),
-    approval: call.stepStatus === 'awaiting_approval' || d?.awaiting === 'approval'
+    approval: call.stepStatus === 'awaiting_approval' || (d?.awaiting === 'approval' && !['confirmed', 'resolved'].includes(call.stepStatus))
       ? { required: true, threshold: i.settings.approvalThreshold, canApprove: i.canApprove } : undefined,
     redactedKinds: call.redactionKinds,
   };

@@ -40,9 +40,14 @@ export function decideStep(i: StepInput): StepResult {
   const nextStep = { text, owner: owner ? `${owner.first} ${owner.last}`.trim() : undefined, ownerStaffUuid: owner?.uuid, deadline };
   const note = (key: string, body: string): ServiceM8Action[] => (i.jobUuid ? [{ kind: 'note', key, jobUuid: i.jobUuid, text: `${body}\nCall: ${i.callLink}` }] : []);
   const proposed = i.decision?.proposed ?? [];
+  // Approved once (confirmed) it no longer needs approval; until then, money steps wait for an approver.
+  const needsApproval = i.decision?.awaiting === 'approval' && i.stepStatus !== 'confirmed';
   switch (i.action) {
     case 'confirm':
-      if (i.stepStatus === 'awaiting_approval') return { ok: false, reason: 'not_allowed', message: 'This step changes money: an approver must approve or decline it.' };
+      // Held money steps are released only by an approver — whatever the step's status (escalating first
+      // must not become a way around approval).
+      if (needsApproval && !i.viewer.canApprove) return { ok: false, reason: 'not_approver', message: 'This step changes money: only an approver can approve or decline it.' };
+      if (i.stepStatus === 'awaiting_approval') return { ok: false, reason: 'not_allowed', message: 'This step changes money: approve or decline it.' };
       return { ok: true, from: OPEN, to: 'confirmed', nextStep, closeReviews: true, summary: text,
         actions: [...proposed, ...note('note:step:confirm', `Next step confirmed by ${i.viewer.name}: ${text}. Owner: ${nextStep.owner ?? 'unassigned'}. Due ${deadline}.`)] };
     case 'escalate': {
@@ -61,13 +66,13 @@ export function decideStep(i: StepInput): StepResult {
     case 'approve':
     case 'decline': {
       if (!i.viewer.canApprove) return { ok: false, reason: 'not_approver', message: 'Only an approver can approve or decline money-changing steps.' };
-      if (i.stepStatus !== 'awaiting_approval') return { ok: false, reason: 'not_allowed', message: 'Nothing is waiting for approval on this call.' };
+      if (!needsApproval || !['awaiting_approval', 'escalated'].includes(i.stepStatus)) return { ok: false, reason: 'not_allowed', message: 'Nothing is waiting for approval on this call.' };
       if (i.action === 'approve') {
-        return { ok: true, from: ['awaiting_approval'], to: 'confirmed', nextStep, closeReviews: true, summary: text,
+        return { ok: true, from: ['awaiting_approval', 'escalated'], to: 'confirmed', nextStep, closeReviews: true, summary: text,
           actions: [...proposed, ...note('note:step:approve', `Approved by ${i.viewer.name} (approval threshold ${i.settings.approvalThreshold.currency} ${i.settings.approvalThreshold.amount}): ${text}`)] };
       }
       const reason = i.edits.reason?.trim() || 'no reason given';
-      return { ok: true, from: ['awaiting_approval'], to: 'resolved', closeReviews: true, summary: reason, actions: note('note:step:decline', `Declined by ${i.viewer.name}: ${reason}`) };
+      return { ok: true, from: ['awaiting_approval', 'escalated'], to: 'resolved', closeReviews: true, summary: reason, actions: note('note:step:decline', `Declined by ${i.viewer.name}: ${reason}`) };
     }
   }
 }

@@ -63,20 +63,37 @@ function redactTurns(arr: readonly unknown[], ks: KindSet, depth: number): unkno
   });
 }
 
-function redactValue(value: unknown, ks: KindSet, depth: number): unknown {
-  if (typeof value === 'string') return ks.text(value);
-  if (typeof value === 'number') {
-    // A card number sent as a JSON number would otherwise slip past a string-only walk.
-    if (Number.isSafeInteger(value) && value > 0 && isLikelyCard(String(value))) {
-      ks.add('card');
-      return `[card ending ${String(value).slice(-4)}]`;
-    }
-    return value;
+/**
+ * A number leaf is judged with its key as context ("bank": 12345678 reads as "bank: 12345678"), so bank,
+ * tax and security-code values sent as JSON numbers are caught like their text forms. Integers beyond
+ * 2^53 have already lost digits in JSON.parse and are never kept.
+ */
+function redactNumber(value: number, key: string | undefined, ks: KindSet): unknown {
+  if (!Number.isInteger(value) || value < 100) return value;
+  if (!Number.isSafeInteger(value)) {
+    ks.add('card');
+    return '[long number]';
   }
+  const digits = String(value);
+  if (isLikelyCard(digits)) {
+    ks.add('card');
+    return `[card ending ${digits.slice(-4)}]`;
+  }
+  if (!key) return value;
+  const label = `${key.replace(/[_-]+/g, ' ')}: `;
+  const r = redactToReplacements(label + digits);
+  if (!r.findings.some((f) => f.end > label.length)) return value;
+  for (const f of r.findings) ks.add(f.kind);
+  return r.text.startsWith(label) ? r.text.slice(label.length) : r.text;
+}
+
+function redactValue(value: unknown, ks: KindSet, depth: number, key?: string): unknown {
+  if (typeof value === 'string') return ks.text(value);
+  if (typeof value === 'number') return redactNumber(value, key, ks);
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
   if (Array.isArray(value)) return redactTurns(value, ks, depth) ?? value.map((v) => redactValue(v, ks, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = redactValue(v, ks, depth + 1);
+  for (const [k, v] of Object.entries(value)) out[k] = redactValue(v, ks, depth + 1, k);
   return out;
 }
 

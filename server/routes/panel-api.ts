@@ -9,12 +9,18 @@ import { buildCallViewFor, buildJobPanelView, loadRecord, staffFor } from '../pa
 import { buildReviewCanvasView, settingsView } from '../panel/review-canvas-view.js';
 import { canApprove } from '../panel/job-panel-view.js';
 
+/** `2026-02-31` matches the pattern but is no date; ServiceM8 would refuse the task later. */
+function isRealDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
+
 const StepSchema = z.object({
   action: z.enum(['confirm', 'escalate', 'resolve', 'approve', 'decline']),
   requestId: z.string().min(8).max(64),
   text: z.string().max(1000).optional(),
   ownerStaffUuid: z.string().max(64).optional(),
-  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine(isRealDate, 'is not a real date').optional(),
   reason: z.string().max(1000).optional(),
   outcome: z.string().max(1000).optional(),
 });
@@ -97,7 +103,8 @@ export function panelApiRoutes(deps: AppDeps): Router {
     const s = requireAccountSession(req);
     const acc = await account(s.accountUuid);
     const staff = await staffFor(deps, acc.uuid);
-    if (!canApprove(acc, staff, s.staffUuid) && acc.settings.approverStaffUuids.length > 0) throw new AppError('CONFLICT', 'Only approvers can change these settings');
+    // Settings decide who may approve money steps: only the finance owner or an approver may change them.
+    if (!canApprove(acc, staff, s.staffUuid)) throw new AppError('CONFLICT', 'Only the finance owner or an approver can change these settings');
     const body = parse(SettingsSchema, req.body);
     const next = { ...acc.settings, ...body };
     await deps.store.accounts.saveSettings(acc.uuid, next);

@@ -70,6 +70,17 @@ export function outboxRepo(db: Executor, dialect: Dialect, now: () => Date) {
       return rows.map(toItem);
     },
 
+    /**
+     * Extends this worker's lease just before it runs an item of its batch; false when the lease already
+     * lapsed (another worker may have the item now), so the item is skipped instead of run twice.
+     */
+    async renew(id: string, owner: string, leaseMs: number): Promise<boolean> {
+      const at = now();
+      const r = await db.updateTable('outbox').set({ lease_until: new Date(at.getTime() + leaseMs).toISOString() })
+        .where('id', '=', id).where('lease_owner', '=', owner).where('status', '=', 'running').where('lease_until', '>', at.toISOString()).executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+
     /** Marks done only if this worker still holds the lease (a stale worker cannot overwrite). */
     async complete(id: string, owner: string, recordUuid: string | undefined): Promise<boolean> {
       const r = await db.updateTable('outbox').set({ status: 'done', record_uuid: recordUuid ?? null, lease_owner: null, lease_until: null, last_error: null, updated_at: now().toISOString() })
@@ -89,7 +100,8 @@ export function outboxRepo(db: Executor, dialect: Dialect, now: () => Date) {
 
     /** Puts a failed item back in the queue (a person chose "retry" in the review queue). */
     async requeue(accountUuid: string, id: string): Promise<void> {
-      await db.updateTable('outbox').set({ status: 'pending', next_attempt_at: now().toISOString(), updated_at: now().toISOString() })
+      // A person chose to retry: a fresh set of attempts, not the one left over from before.
+      await db.updateTable('outbox').set({ status: 'pending', attempts: 0, lease_owner: null, lease_until: null, next_attempt_at: now().toISOString(), updated_at: now().toISOString() })
         .where('account_uuid', '=', accountUuid).where('id', '=', id).where('status', '=', 'failed').execute();
     },
 

@@ -18,7 +18,10 @@ export function reviewRepo(db: Executor, now: () => Date) {
       const r = await db.insertInto('review_items').values({
         id: randomUUID(), account_uuid: accountUuid, call_id: callId, reason, detail, status: 'open', resolution: null,
         resolved_by: null, created_at: now().toISOString(), resolved_at: null,
-      }).onConflict((oc) => oc.columns(['call_id', 'reason']).doNothing()).executeTakeFirst();
+      // One row per (call, reason): a repeat while open changes nothing; a reason that comes back after the
+      // item was closed (a retried delivery failing again) reopens it so finance sees it.
+      }).onConflict((oc) => oc.columns(['call_id', 'reason']).doUpdateSet({ status: 'open', detail, resolution: null, resolved_by: null, resolved_at: null, created_at: now().toISOString() })
+        .where('review_items.status', '!=', 'open')).executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 

@@ -33,7 +33,7 @@ export function written(rt: TestRuntime) {
   const str = (v: unknown) => String(v ?? '');
   return {
     notes: d.note.filter((n) => str(n.note).includes('/calls/')),
-    tasks: d.task.filter((t) => str(t.task_details).includes('/calls/') || str(t.name).length > 0 && !str(t.uuid).startsWith('5e3d00')),
+    tasks: d.task.filter((t) => str(t.task_details).includes('/calls/')),
     jobs: d.job.filter((j) => !str(j.uuid).startsWith('5e3d00')),
     notesOn: (jobUuid: string) => d.note.filter((n) => str(n.related_object_uuid) === jobUuid && str(n.note).includes('/calls/')),
     writes: rt.sandbox!.servicem8.requests.filter((r) => r.method === 'POST'),

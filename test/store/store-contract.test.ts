@@ -86,6 +86,10 @@ describe.each(engines)('store contract on %s', (engine) => {
     expect(again).toHaveLength(1);
     expect(again[0]!.attempts).toBe(2);
     expect(await store.outbox.complete(again[0]!.id, 'dead', undefined)).toBe(false);
+    expect(await store.outbox.renew(again[0]!.id, 'dead', 1_000)).toBe(false);
+    expect(await store.outbox.renew(again[0]!.id, 'alive', 1_000)).toBe(true);
+    clock.advance(2_000);
+    expect(await store.outbox.renew(again[0]!.id, 'alive', 1_000)).toBe(false); // lapsed: someone else may hold it now
   });
 
   it('keeps one open review item per call and reason, scoped by account', async () => {

@@ -24,8 +24,9 @@ export function NextStep({ call, model, staff }: Props) {
   const status: StepStatus = call.stepStatus ?? step?.status ?? 'none';
   const approval = call.approval;
   // Mirrors server/policy/decide-step.ts: which transitions the server accepts from each status.
-  const needsApproval = status === 'awaiting_approval';
-  const canConfirm = ['open', 'awaiting_review', 'escalated', 'none'].includes(status);
+  // A held money step waits for an approver even after someone escalated it.
+  const needsApproval = status === 'awaiting_approval' || (status === 'escalated' && Boolean(approval?.required));
+  const canConfirm = ['open', 'awaiting_review', 'escalated', 'none'].includes(status) && !needsApproval;
   const canEscalate = !['escalated', 'resolved', 'planning'].includes(status);
   const canResolve = status !== 'resolved' && status !== 'planning';
   const [editing, setEditing] = useState(false);
