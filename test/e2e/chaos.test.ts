@@ -74,14 +74,16 @@ describe.each(engines)('chaos on %s', async (engine) => {
       void createOutboxWorker({ store: killed as typeof rt.deps.store, runners, clock, log: quiet, owner: 'killed', leaseMs: 30_000 }).runOnce();
       const call = (await rt.deps.store.calls.getByProviderId(rt.sandbox!.accountUuid, 'call_crash'))!;
       const noteCount = () => written(rt).notes.filter((n) => String(n.note).includes(call.id)).length;
-      for (let i = 0; i < 200 && noteCount() === 0; i++) await new Promise((r) => setTimeout(r, 10));
-      expect(noteCount()).toBe(1);
+      const taskCount = () => rt.sandbox!.servicem8.data().task.filter((x) => String(x.task_details).includes(call.id)).length;
+      // The killed worker gets as far as ServiceM8 applying its first create (note or task, whichever it took first).
+      for (let i = 0; i < 500 && noteCount() + taskCount() === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(noteCount() + taskCount()).toBe(1);
       const stuck = await rt.deps.store.outbox.listForCall(rt.sandbox!.accountUuid, call.id);
       expect(stuck.some((x) => x.status === 'running')).toBe(true);
       t += 31_000; // the dead worker's lease expires; a restarted worker takes over
       await createOutboxWorker({ store: rt.deps.store, runners, clock, log: quiet, owner: 'restarted' }).drain();
       expect(noteCount()).toBe(1);
-      expect(rt.sandbox!.servicem8.data().task.filter((x) => String(x.task_details).includes(call.id))).toHaveLength(1);
+      expect(taskCount()).toBe(1);
       expect((await rt.deps.store.outbox.listForCall(rt.sandbox!.accountUuid, call.id)).every((x) => x.status === 'done')).toBe(true);
     } finally {
       await rt.close();
