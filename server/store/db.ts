@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
 import type { Database } from './schema.js';
@@ -43,6 +43,13 @@ function provider(dialect: Dialect): MigrationProvider {
   return { getMigrations: async () => ({ '001-initial': initialMigration(dialect) }) };
 }
 
+/** The schema a PostgreSQL connection writes to (search_path may be set in DATABASE_URL's options). */
+async function currentSchema(db: Kysely<Database>, dialect: Dialect): Promise<string | undefined> {
+  if (dialect !== 'postgres') return undefined;
+  const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return r.rows[0]?.schema;
+}
+
 // With a schema, kysely keeps its bookkeeping tables there too; otherwise it would see another
 // schema's kysely_migration tables and skip creating its own.
 function migrator(db: Kysely<Database>, dialect: Dialect, schema?: string): Migrator {
@@ -54,13 +61,13 @@ function migrator(db: Kysely<Database>, dialect: Dialect, schema?: string): Migr
  * PostgreSQL), so several processes starting at once migrate exactly once.
  */
 export async function migrate({ db, dialect, schema }: Db): Promise<string[]> {
-  const { error, results } = await migrator(db, dialect, schema).migrateToLatest();
+  const { error, results } = await migrator(db, dialect, schema ?? (await currentSchema(db, dialect))).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** True when every known migration has been executed (for /readyz). */
 export async function migrationsApplied({ db, dialect, schema }: Db): Promise<boolean> {
-  const migrations = await migrator(db, dialect, schema).getMigrations();
+  const migrations = await migrator(db, dialect, schema ?? (await currentSchema(db, dialect))).getMigrations();
   return migrations.every((m) => m.executedAt !== undefined);
 }

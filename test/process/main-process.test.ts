@@ -72,3 +72,39 @@ describe('the command line', () => {
     expect(m.actions[0].iconURL).toMatch(/^https:\/\/addon\.example\.com\//);
   }, 30_000);
 });
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('two server processes on one PostgreSQL database', () => {
+  it('both migrate safely (once, under the lock) and both serve', async () => {
+    const { randomBytes } = await import('node:crypto');
+    const { sql } = await import('kysely');
+    const { openDatabase } = await import('../../server/store/db.js');
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = openDatabase(process.env.TEST_DATABASE_URL!);
+    await sql`create schema ${sql.id(schema)}`.execute(admin.db);
+    const url = `${process.env.TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const key = randomBytes(32).toString('base64');
+    const ports = [0, 0].map(() => 20_000 + Math.floor(Math.random() * 20_000));
+    const start = (port: number) => new Promise<{ kill(): void; exited: Promise<number | null> }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { env: { PATH: process.env.PATH!, PORT: String(port), DATABASE_URL: url, ENCRYPTION_KEY: key, SANDBOX: '1', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      const exited = new Promise<number | null>((r) => child.on('exit', r));
+      child.stderr.on('data', (d) => { out += d; });
+      child.stdout.on('data', (d) => { out += d; if (out.includes('add-on listening')) resolve({ kill: () => child.kill('SIGTERM'), exited }); });
+      child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out.slice(-500)}`)));
+    });
+    try {
+      const servers = await Promise.all(ports.map(start));
+      for (const port of ports) {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+        expect(res.status).toBe(200);
+      }
+      const runs = await sql<{ n: string }>`select count(*) as n from ${sql.id(schema)}.kysely_migration`.execute(admin.db);
+      expect(Number(runs.rows[0]!.n)).toBe(1);
+      for (const s of servers) s.kill();
+      expect(await Promise.all(servers.map((s) => s.exited))).toEqual([0, 0]);
+    } finally {
+      await sql`drop schema ${sql.id(schema)} cascade`.execute(admin.db);
+      await admin.close();
+    }
+  }, 60_000);
+});
