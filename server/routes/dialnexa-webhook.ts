@@ -1,5 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../app-deps.js';
+import type { AccountSettings } from '../domain/account-settings.js';
 import { AppError } from '../errors.js';
 import { verifyDialNexaSignature } from '../dialnexa/verify-signature.js';
 import { parseDelivery, withoutRecordingUrls } from '../dialnexa/envelopes.js';
@@ -7,7 +8,7 @@ import { redactJsonValue } from '../redaction/redact-outcome.js';
 import { redactText } from '../redaction/redact-text.js';
 import { recordDelivery } from '../calls/record-delivery.js';
 
-type Target = { accountUuid: string; connectionId?: string; secrets: string[] };
+type Target = { accountUuid: string; connectionId?: string; secrets: string[]; settings?: AccountSettings };
 
 /**
  * DialNexa webhooks (contracts/dialnexa-webhooks.md). Raw-body parser on these routes only (1 MiB, 413
@@ -25,7 +26,7 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
         throw new AppError('UNAVAILABLE', 'Storage is unavailable; retry later', { cause });
       });
       if (!conn) throw new AppError('NOT_FOUND', 'Unknown DialNexa connection');
-      return { accountUuid: conn.accountUuid, connectionId: conn.id, secrets: conn.secrets };
+      return { accountUuid: conn.accountUuid, connectionId: conn.id, secrets: conn.secrets, settings: conn.settings };
     }
     const { webhookSecret, previousWebhookSecret } = deps.config.dialnexa;
     if (!webhookSecret || !deps.defaultAccountUuid) throw new AppError('NOT_FOUND', 'Single-account webhook is not configured');
@@ -40,8 +41,8 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
       deps.metrics.countDelivery('unauthorized');
       throw new AppError('UNAUTHORIZED', 'Missing or invalid signature', { detail: { reason: header ? 'signature mismatch' : 'no signature header' } });
     }
-    const account = await deps.store.accounts.get(target.accountUuid);
-    if (!account) throw new AppError('NOT_FOUND', 'Unknown DialNexa connection');
+    const settings = target.settings ?? (await deps.store.accounts.get(target.accountUuid))?.settings;
+    if (!settings) throw new AppError('NOT_FOUND', 'Unknown DialNexa connection');
     const text = body.toString('utf8');
     let json: unknown;
     try {
@@ -54,7 +55,7 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
     // redacted text (redaction keeps ids, phones, amounts, dates and URLs byte for byte).
     const redacted = redactJsonValue(json);
     const stored = JSON.stringify(withoutRecordingUrls(redacted.value)); // presigned links are never stored
-    const parsed = parseDelivery(redacted.value, { defaultRegion: account.settings.defaultRegion, defaultCurrency: account.settings.currency });
+    const parsed = parseDelivery(redacted.value, { defaultRegion: settings.defaultRegion, defaultCurrency: settings.currency });
     if (!parsed.ok) {
       await keepInvalid(deps, target, stored, parsed.errors);
       throw new AppError('BAD_REQUEST', 'Webhook body is not valid', { detail: { fields: parsed.errors } });

@@ -7,7 +7,7 @@ export type Account = { uuid: string; name: string; settings: AccountSettings };
 export type AccountCredentials =
   | { kind: 'apiKey'; apiKey: string }
   | { kind: 'oauth'; accessToken: string; refreshToken: string; expiresAt: string; scope: string };
-export type Connection = { id: string; accountUuid: string; secrets: string[] };
+export type Connection = { id: string; accountUuid: string; secrets: string[]; settings: AccountSettings };
 
 /** Accounts and their DialNexa connections. Credentials and webhook secrets are sealed at rest. */
 export function accountRepo(db: Executor, box: SecretBox, now: () => Date) {
@@ -63,10 +63,13 @@ export function accountRepo(db: Executor, box: SecretBox, now: () => Date) {
     },
 
     async getConnection(id: string): Promise<Connection | undefined> {
-      const r = await db.selectFrom('dialnexa_connections').selectAll().where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+      // One round trip for the webhook's two needs: the secrets, and the account's region and currency.
+      const r = await db.selectFrom('dialnexa_connections').innerJoin('accounts', 'accounts.uuid', 'dialnexa_connections.account_uuid')
+        .select(['dialnexa_connections.id', 'dialnexa_connections.account_uuid', 'secret_sealed', 'previous_secret_sealed', 'accounts.settings_json'])
+        .where('dialnexa_connections.id', '=', id).where('active', '=', 1).executeTakeFirst();
       if (!r) return undefined;
       const secrets = [box.open(r.secret_sealed), ...(r.previous_secret_sealed ? [box.open(r.previous_secret_sealed)] : [])];
-      return { id: r.id, accountUuid: r.account_uuid, secrets };
+      return { id: r.id, accountUuid: r.account_uuid, secrets, settings: { ...defaultSettings(), ...JSON.parse(r.settings_json) } };
     },
 
     /** Retires an account's connections (sandbox restarts with a new throwaway key: old secrets are unreadable). */
