@@ -1,4 +1,5 @@
 import type { Token } from './tokens.js';
+import { wordFilter } from './word-filter.js';
 
 // The words that tell us what a nearby number is. The rule decides card, CVV, expiry, PIN, bank and
 // tax numbers "from words near the number"; the keep phrases name the look-alikes the rule protects
@@ -77,13 +78,14 @@ for (const [first, bucket] of INDEX) {
   const single = bucket.filter((p) => p.words.length === 1);
   if (single.length > 0 && first.length >= 3 && !INDEX.has(`${first}s`)) LOOKUP.set(`${first}s`, single);
 }
+const MAYBE_LABEL = wordFilter(LOOKUP.keys());
 
 /** Finds context labels (longest phrase first) and marks their tokens so label words never read as digits. */
 export function findLabels(tokens: Token[]): Label[] {
   const labels: Label[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word' && t.kind !== 'num') continue;
+    if ((t.kind !== 'word' && t.kind !== 'num') || !MAYBE_LABEL(t.lower)) continue;
     const list = LOOKUP.get(t.lower);
     if (!list) continue;
     for (const p of list) {
@@ -106,12 +108,13 @@ export const CARD_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>(['card', 'endi
 export const BANK_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>(['account', 'bank', 'bsb', 'sort', 'routing', 'iban']);
 
 /** For each label index k, the index of the latest label at or before k in each class (-1 if none). */
-export type LabelIndex = { card: Int32Array; expiry: Int32Array; bank: Int32Array; phone: Int32Array; sensitive: Int32Array };
+export type LabelIndex = { card: number[]; expiry: number[]; bank: number[]; phone: number[]; sensitive: number[] };
 
 /** Precomputes "latest label of this class" so every number's context is found in constant time. */
 export function indexLabels(labels: Label[], turnOf: (tokenIndex: number) => number): LabelIndex {
+  // Plain arrays: five typed arrays per pass cost more to allocate than the few labels they hold (profiled).
   const n = labels.length;
-  const idx: LabelIndex = { card: new Int32Array(n), expiry: new Int32Array(n), bank: new Int32Array(n), phone: new Int32Array(n), sensitive: new Int32Array(n) };
+  const idx: LabelIndex = { card: [], expiry: [], bank: [], phone: [], sensitive: [] };
   let card = -1, expiry = -1, bank = -1, phone = -1, sensitive = -1;
   for (let k = 0; k < n; k++) {
     const l = labels[k]!;
@@ -121,11 +124,11 @@ export function indexLabels(labels: Label[], turnOf: (tokenIndex: number) => num
     if (BANK_CATS.has(l.cat) && l.cat !== 'account') bank = k;
     if (l.cat === 'phone') phone = k;
     if (SENSITIVE_CATS.has(l.cat)) sensitive = k;
-    idx.card[k] = card;
-    idx.expiry[k] = expiry;
-    idx.bank[k] = bank;
-    idx.phone[k] = phone;
-    idx.sensitive[k] = sensitive;
+    idx.card.push(card);
+    idx.expiry.push(expiry);
+    idx.bank.push(bank);
+    idx.phone.push(phone);
+    idx.sensitive.push(sensitive);
   }
   return idx;
 }

@@ -9,6 +9,13 @@ import type { FindingKind } from './findings.js';
 /** A sensitive number: its kind, its digits, and the source spans it was read from (one per turn). */
 export type NumberFinding = { kind: FindingKind; digits: string; pieces: Span[] };
 
+/** runDigits(groups).length without building the string. */
+function digitCount(groups: readonly Group[]): number {
+  let n = 0;
+  for (const g of groups) n += g.digits.length;
+  return n;
+}
+
 function pieces(groups: readonly Group[]): Span[] {
   const out: Span[] = [];
   for (const g of groups) {
@@ -33,7 +40,8 @@ export function detectNumbers(text: string, from: number, to: number, blocked: r
   const found: NumberFinding[] = [];
   const hist: History = { prevRunEnd: -1 };
   // Earlier redaction tokens count as numbers already read, so redacting twice changes nothing.
-  const markerEnds = tokens.filter((t) => t.kind === 'block' && t.text === '[]').map((t) => t.end);
+  const markerEnds: number[] = [];
+  for (const t of tokens) if (t.kind === 'block' && t.text === '[]') markerEnds.push(t.end);
   const emit = (kind: FindingKind, groups: readonly Group[]): void => {
     const lastTok = groups[groups.length - 1]!.last;
     found.push({ kind, digits: runDigits(groups), pieces: pieces(groups) });
@@ -48,7 +56,7 @@ export function detectNumbers(text: string, from: number, to: number, blocked: r
     while (marker < markerEnds.length && markerEnds[marker]! <= start) hist.prevRunEnd = Math.max(hist.prevRunEnd, markerEnds[marker++]!);
     const ctx = runContext(doc, run, labelEnd, hist);
     if (ctx) segmentRun(run, ctx, text, emit);
-    if (run.groups.length > 2 || runDigits(run.groups).length >= 3) hist.prevRunEnd = tokens[run.last]!.end;
+    if (run.groups.length > 2 || digitCount(run.groups) >= 3) hist.prevRunEnd = tokens[run.last]!.end;
   }
   return found;
 }

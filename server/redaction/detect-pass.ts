@@ -55,6 +55,6 @@ export function detectPass(input: string): Replacement[] {
     else plainUrls.push(url);
   }
   const main = mergeSpans([...read, ...emails, ...plainUrls]);
-  for (const f of detectNumbers(input, 0, input.length, main, false)) found.push(...replacementsOf(f));
+  for (const f of detectNumbers(input, 0, input.length, main, false)) for (const r of replacementsOf(f)) found.push(r);
   return found;
 }

@@ -1,4 +1,5 @@
 import type { Token } from './tokens.js';
+import { wordFilter } from './word-filter.js';
 
 // Maps, not object literals: a transcript word like "constructor" must never hit Object.prototype.
 function toMap(record: Record<string, string>): ReadonlyMap<string, string> {
@@ -26,6 +27,7 @@ export const MONTHS = toMap({
 });
 
 const NUMBER_WORDS: ReadonlySet<string> = new Set([...UNITS.keys(), ...TEENS.keys(), ...TENS.keys(), ...REPEAT.keys(), ...MONTHS.keys()]);
+const MAYBE_NUMBER_WORD = wordFilter(NUMBER_WORDS);
 
 /** A word that can be read as (part of) a number, so it is never a letter prefix like "INV-". */
 export function isNumberWord(lower: string): boolean {
@@ -36,7 +38,10 @@ export type NumberRead = { digits: string; last: number; spoken: boolean; month:
 
 const free = (t: Token | undefined): t is Token => t !== undefined && t.label < 0 && t.kind !== 'block';
 const word = (t: Token | undefined): string => (free(t) && t.kind === 'word' ? t.lower : '');
-const unitOf = (t: Token | undefined): string | undefined => UNITS.get(word(t));
+const unitOf = (t: Token | undefined): string | undefined => {
+  const w = word(t);
+  return MAYBE_NUMBER_WORD(w) ? UNITS.get(w) : undefined;
+};
 
 /** Index after an optional no-space hyphen: "forty-one" reads as one pair. */
 function afterHyphen(tokens: readonly Token[], i: number): number {
@@ -77,6 +82,7 @@ export function startsNumber(tokens: readonly Token[], i: number): boolean {
   if (!free(t)) return false;
   if (t.kind === 'num') return true;
   const w = word(t);
+  if (!MAYBE_NUMBER_WORD(w)) return false;
   return (UNITS.has(w) && w !== 'o' && w !== 'oh') || TEENS.has(w) || TENS.has(w) || REPEAT.has(w);
 }
 
@@ -89,7 +95,7 @@ export function readNumber(tokens: readonly Token[], i: number, afterDigit: bool
   if (!free(t)) return null;
   if (t.kind === 'num') return { digits: t.text, last: i, spoken: false, month: false };
   const w = word(t);
-  if (!NUMBER_WORDS.has(w)) return null;
+  if (!MAYBE_NUMBER_WORD(w) || !NUMBER_WORDS.has(w)) return null;
   const month = MONTHS.get(w);
   if (month && startsNumber(tokens, i + 1 + (tokens[i + 1]?.text === ',' ? 1 : 0))) {
     return { digits: month, last: i, spoken: true, month: true };

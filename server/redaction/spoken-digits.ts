@@ -40,16 +40,12 @@ const MAX_CONNECTORS = 4;
 
 /** Cuts the token stream into digit runs. `connectors: false` (URLs) keeps every number token separate. */
 export function readRuns(tokens: readonly Token[], connectors = true): Run[] {
+  // No closures over the loop state: this loop runs once per token of every pass (profiled).
   const runs: Run[] = [];
   let cur: Run | null = null;
   let sep: Sep = 'none';
   let pending = 0;
   let lastDigitTok = -2;
-  const close = (): void => {
-    if (cur) runs.push(cur);
-    cur = null;
-    pending = 0;
-  };
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
     const read = t.kind === 'nl' || t.kind === 'block' ? null : readNumber(tokens, i, lastDigitTok === i - 1);
@@ -59,12 +55,11 @@ export function readRuns(tokens: readonly Token[], connectors = true): Run[] {
         first: i, last: read.last, sep: 'none',
       };
       if (cur !== null && connectors) {
-        const c: Run = cur;
         group.sep = pending > 0 ? sep : t.space ? 'space' : 'none';
-        c.groups.push(group);
-        c.last = read.last;
+        cur.groups.push(group);
+        cur.last = read.last;
       } else {
-        close();
+        if (cur !== null) runs.push(cur);
         cur = { groups: [group], first: i, last: read.last };
       }
       sep = 'none';
@@ -78,12 +73,14 @@ export function readRuns(tokens: readonly Token[], connectors = true): Run[] {
       if (SEP_RANK[c] > SEP_RANK[sep]) sep = c;
       pending++;
     } else {
-      close();
+      if (cur !== null) runs.push(cur);
+      cur = null;
+      pending = 0;
       sep = 'none';
     }
     i++;
   }
-  close();
+  if (cur !== null) runs.push(cur);
   return runs;
 }
 

@@ -32,7 +32,6 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 160 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
 }
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 function makeToken(text: string, kind: TokenKind, start: number, end: number, space: boolean, upper: boolean): Token {
   const t = kind === 'punct' || kind === 'nl' ? text[start]! : text.slice(start, end);
@@ -44,45 +43,56 @@ function blockToken(start: number, end: number, space: boolean, marker: boolean)
   return { kind: 'block', start, end, text: t, lower: t, space, line: 0, turn: 0, label: -1 };
 }
 
+// Character classes of ASCII, looked up instead of compared: tokenizing was the largest single cost
+// of a pass (profiled). Codes outside ASCII are spaces (isSpace) or punctuation, as before.
+const OTHER = 0, SPACE = 1, DIGIT = 2, LOWER = 3, UPPER = 4, NL = 5;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII[c] = c === 10 ? NL : isSpace(c) ? SPACE : isDigit(c) ? DIGIT : c >= 97 && c <= 122 ? LOWER : c >= 65 && c <= 90 ? UPPER : OTHER;
+}
+const classOf = (c: number): number => (c < 128 ? ASCII[c]! : isSpace(c) ? SPACE : OTHER);
+
 /** Tokens for text[from, to); each blocked span (sorted, inside the range) becomes one opaque 'block' token. */
 export function tokenize(text: string, from: number, to: number, blocked: readonly Span[]): Token[] {
   const tokens: Token[] = [];
   let b = 0;
   let i = from;
   let space = false;
+  let next = blocked.length > 0 ? blocked[0]!.start : Infinity;
   while (i < to) {
-    const block = blocked[b];
-    if (block && i >= block.start) {
+    if (i >= next) {
+      const block = blocked[b]!;
       tokens.push(blockToken(block.start, block.end, space, block.marker === true));
       space = false;
       i = block.end;
       b++;
+      next = b < blocked.length ? blocked[b]!.start : Infinity;
       continue;
     }
-    const limit = block ? Math.min(to, block.start) : to;
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    const limit = next < to ? next : to;
+    const cls = classOf(text.charCodeAt(i));
+    if (cls === SPACE) {
       space = true;
       i++;
       continue;
     }
     let j = i + 1;
-    let kind: TokenKind = 'punct';
-    let upper = false;
-    if (c === 10) kind = 'nl';
-    else if (isDigit(c)) {
-      kind = 'num';
-      while (j < limit && isDigit(text.charCodeAt(j))) j++;
-    } else if (isLetter(c)) {
-      kind = 'word';
-      upper = c <= 90;
-      for (let d = c; j < limit; j++) {
-        d = text.charCodeAt(j);
-        if (!isLetter(d)) break;
-        if (d <= 90) upper = true;
+    if (cls === DIGIT) {
+      while (j < limit && ASCII[text.charCodeAt(j)] === DIGIT) j++;
+      tokens.push(makeToken(text, 'num', i, j, space, false));
+    } else if (cls === LOWER || cls === UPPER) {
+      let upper = cls === UPPER;
+      for (; j < limit; j++) {
+        const d = text.charCodeAt(j);
+        const k = d < 128 ? ASCII[d] : OTHER;
+        if (k === LOWER) continue;
+        if (k !== UPPER) break;
+        upper = true;
       }
+      tokens.push(makeToken(text, 'word', i, j, space, upper));
+    } else {
+      tokens.push(makeToken(text, cls === NL ? 'nl' : 'punct', i, j, space, false));
     }
-    tokens.push(makeToken(text, kind, i, j, space, upper));
     space = false;
     i = j;
   }
