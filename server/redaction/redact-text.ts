@@ -43,7 +43,7 @@ const MAX_PASSES = 4;
  * free text, written or spoken, and keeps everything else byte for byte. Redacting a second time
  * changes nothing: when a pass finds something, the result is checked again until nothing new turns
  * up (a removed number can change how the numbers around it read).
- * @example redactText('card 4111 1111 1111 1111').text === 'card [card ending 1111]'
+ * @example redactText('card <16-digit card number ending 1111>').text === 'card [card ending 1111]'
  */
 export function redactText(input: string): Redaction {
   const { text, findings } = redactToReplacements(input);

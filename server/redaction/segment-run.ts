@@ -5,7 +5,7 @@ import { MAX_DIGITS, Segmenter, singles, type Emit, type Found } from './segment
 import type { Run } from './spoken-digits.js';
 import type { FindingKind, SegmentContext } from './findings.js';
 
-// Splits a digit run into the numbers it holds ("4111 1111 1111 1111 04/27 123" is a card, an expiry
+// Splits a digit run into the numbers it holds ("<16-digit card> 04/27 123" is a card, an expiry
 // and a security code) and decides each one: whole run first, then clauses, then groups.
 
 export type { Emit } from './segmenter.js';
