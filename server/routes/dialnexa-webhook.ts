@@ -12,8 +12,8 @@ type Target = { accountUuid: string; connectionId?: string; secrets: string[]; s
 
 /**
  * DialNexa webhooks (contracts/dialnexa-webhooks.md). Raw-body parser on these routes only (1 MiB, 413
- * beyond). Verify over the raw bytes, then parse, then redact, then record — nothing is stored for an
- * unsigned or wrongly signed request, and nothing slow runs before the answer.
+ * beyond). Verify over the raw bytes, then redact every string, then parse the redacted body, then record —
+ * nothing is stored for an unsigned or wrongly signed request, and nothing slow runs before the answer.
  */
 export function dialnexaWebhookRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -57,7 +57,7 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
     const stored = JSON.stringify(withoutRecordingUrls(redacted.value)); // presigned links are never stored
     const parsed = parseDelivery(redacted.value, { defaultRegion: settings.defaultRegion, defaultCurrency: settings.currency });
     if (!parsed.ok) {
-      await keepInvalid(deps, target, stored, parsed.errors);
+      await keepInvalid(deps, target, stored, parsed.errors, redacted.kinds);
       throw new AppError('BAD_REQUEST', 'Webhook body is not valid', { detail: { fields: parsed.errors } });
     }
     const outcome = parsed.outcome;
@@ -75,8 +75,8 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
   return r;
 }
 
-async function keepInvalid(deps: AppDeps, t: Target, bodyRedacted: string, errors: { field: string; message: string }[]) {
+async function keepInvalid(deps: AppDeps, t: Target, bodyRedacted: string, errors: { field: string; message: string }[], redactionKinds: string[] = []) {
   deps.metrics.countDelivery('invalid');
-  await deps.store.deliveries.record({ accountUuid: t.accountUuid, connectionId: t.connectionId, outcome: 'invalid', errors, bodyRedacted, redactionKinds: [] })
+  await deps.store.deliveries.record({ accountUuid: t.accountUuid, connectionId: t.connectionId, outcome: 'invalid', errors, bodyRedacted, redactionKinds })
     .catch((cause) => { throw new AppError('UNAVAILABLE', 'Storage is unavailable; retry later', { cause }); });
 }
