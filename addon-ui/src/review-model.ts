@@ -10,6 +10,7 @@ export type ItemUi = { pending: Signal<ReviewAction | null>; status: Signal<Stat
 
 const DONE: Record<ReviewAction, (i: ReviewInput) => string> = {
   link_job: (i) => `Linked to job ${i.jobNumber ?? ''}.`.replace(' .', '.'),
+  create_job: () => 'A new job is being created in ServiceM8.',
   dismiss: () => 'Dismissed.',
   retry: () => 'Delivery queued again.',
 };

@@ -7,10 +7,12 @@ import type { PanelSession } from '../panel/session-token.js';
 import type { ReviewRequest } from '../panel/view-types.js';
 import { redactText } from '../redaction/redact-text.js';
 import { callLink, stepStatusFor } from './decide-call.js';
+import { createJobFromReview } from './create-job-from-review.js';
 
 /**
  * Finance acts on a review item: link the call to a job (then the same policy runs with that match and its
- * effects go through the outbox), dismiss it with a reason, or retry failed ServiceM8 deliveries.
+ * effects go through the outbox), create a job for an existing client, dismiss it with a reason, or retry
+ * failed ServiceM8 deliveries.
  * Scoped by the token's account: another account's item is 404.
  */
 export async function actOnReview(deps: AppDeps, session: PanelSession, itemId: string, req: ReviewRequest): Promise<void> {
@@ -37,6 +39,7 @@ export async function actOnReview(deps: AppDeps, session: PanelSession, itemId: 
     deps.wakeWorker();
     return;
   }
+  if (req.action === 'create_job') return createJobFromReview(deps, account, item, call, req.companyUuid, by, req.requestId);
   const number = req.jobNumber ? normaliseJobReference(req.jobNumber) : undefined;
   const client = await deps.servicem8For(account.uuid);
   if (!number || !client) throw new AppError('BAD_REQUEST', 'Enter the job number to link this call to');

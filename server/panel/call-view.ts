@@ -65,7 +65,7 @@ export function buildCallView(i: CallViewInput): CallView {
     nextStep: d?.nextStep ? { text: d.nextStep.text, owner: d.nextStep.owner ?? i.staffName(d.nextStep.ownerStaffUuid), deadline: d.nextStep.deadline, status: call.stepStatus } : undefined,
     match: {
       confidence: call.match?.confidence ?? 'none', reasons: call.match?.reasons ?? [],
-      candidates: (call.match?.candidates ?? []).map((c) => ({ companyName: c.companyName, jobNumber: c.jobNumber, score: c.score, reasons: c.reasons })),
+      candidates: (call.match?.candidates ?? []).map((c) => ({ companyUuid: c.companyUuid, companyName: c.companyName, jobNumber: c.jobNumber, score: c.score, reasons: c.reasons })),
     },
     policyReasons: d?.reasons ?? [],
     review: i.reviews.map((r) => ({ id: r.id, reason: r.reason, detail: r.detail, status: r.status })),

@@ -28,7 +28,7 @@ export async function buildReviewCanvasView(deps: AppDeps, account: Account, sta
       call: {
         callerName: call.outcome.analysis?.customerName, callerNumber: call.outcome.fromNumber, intentLabel: intentLabel(call.outcome.analysis?.intent ?? 'unknown'),
         summary: call.outcome.summary, startedAt: call.outcome.startedAt, claim: claimOf(call),
-        candidates: (call.match?.candidates ?? []).map((c) => ({ companyName: c.companyName, jobNumber: c.jobNumber, score: c.score, reasons: c.reasons })),
+        candidates: (call.match?.candidates ?? []).map((c) => ({ companyUuid: c.companyUuid, companyName: c.companyName, jobNumber: c.jobNumber, score: c.score, reasons: c.reasons })),
       },
     });
   }

@@ -40,7 +40,7 @@ export type RecordView = {
 export type AuditView = { at: string; actor: string; action: string; summary: string };
 export type ActionView = { id: string; kind: string; status: 'pending' | 'running' | 'done' | 'failed'; attempts: number; lastError?: string; description: string };
 export type ReviewView = { id: string; reason: string; detail: string; status: 'open' | 'resolved' | 'dismissed' };
-export type CandidateView = { companyName: string; jobNumber?: string; score: number; reasons: string[] };
+export type CandidateView = { companyUuid: string; companyName: string; jobNumber?: string; score: number; reasons: string[] };
 
 export type CallView = {
   id: string;
@@ -114,7 +114,7 @@ export type ReviewCanvasView = {
   viewer: { staffUuid: string; canApprove: boolean };
 };
 
-export type ReviewRequest = { action: 'link_job' | 'dismiss' | 'retry'; requestId: string; jobNumber?: string; reason?: string };
+export type ReviewRequest = { action: 'link_job' | 'create_job' | 'dismiss' | 'retry'; requestId: string; jobNumber?: string; companyUuid?: string; reason?: string };
 
 /** The `{ error }` body every failing API call returns (server/http/error-handler.ts). */
 export type ApiError = { error: { code: string; message: string; requestId: string; fields?: { field: string; message: string }[] } };

@@ -24,7 +24,7 @@ const StepSchema = z.object({
   reason: z.string().max(1000).optional(),
   outcome: z.string().max(1000).optional(),
 });
-const ReviewSchema = z.object({ action: z.enum(['link_job', 'dismiss', 'retry']), requestId: z.string().min(8).max(64), jobNumber: z.string().max(40).optional(), reason: z.string().max(1000).optional() });
+const ReviewSchema = z.object({ action: z.enum(['link_job', 'create_job', 'dismiss', 'retry']), requestId: z.string().min(8).max(64), jobNumber: z.string().max(40).optional(), companyUuid: z.string().max(64).optional(), reason: z.string().max(1000).optional() });
 const SettingsSchema = z.object({
   financeOwnerStaffUuid: z.string().max(64).optional(),
   approvalThreshold: z.object({ amount: z.string().regex(/^\d{1,9}(\.\d{1,2})?$/, 'must be an amount like 500.00'), currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO currency code') }),

@@ -90,4 +90,22 @@ describe.each(engines)('hardening on %s', async (engine) => {
     expect((await rt.deps.store.outbox.listForCall(account, call.id)).every((x) => x.status === 'done')).toBe(true);
     expect(written(rt).notes.filter((n) => String(n.note).includes(call.id))).toHaveLength(1);
   });
+
+  it('lets finance create a job for an existing client from the review queue, once', async () => {
+    await sendSample(rt, 'unknown-caller-payment-status', 'call_h6');
+    await settle(rt);
+    const call = (await rt.deps.store.calls.getByProviderId(account, 'call_h6'))!;
+    const [item] = await rt.deps.store.reviews.listForCall(account, call.id);
+    const canvas = await openPanel(rt, { staff: SEED.staff.finance.uuid, event: 'dialnexa_billing_review' });
+    const bad = await api(rt, canvas.boot.token).post(`/review/${item!.id}`, { action: 'create_job', requestId: 'req-h6-bad', companyUuid: SEED.companies.parramattaKebabs.uuid });
+    expect(bad.status).toBe(400);
+    const body = { action: 'create_job', requestId: 'req-h6-create', companyUuid: SEED.companies.chen.uuid };
+    expect((await api(rt, canvas.boot.token).post(`/review/${item!.id}`, body)).status).toBe(200);
+    expect((await api(rt, canvas.boot.token).post(`/review/${item!.id}`, { ...body, requestId: 'req-h6-again' })).status).toBe(200);
+    await settle(rt);
+    const jobs = rt.sandbox!.servicem8.data().job.filter((j) => String(j.job_description).includes(call.id));
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ company_uuid: SEED.companies.chen.uuid, status: 'Quote' });
+    expect((await rt.deps.store.calls.get(account, call.id))?.jobUuid).toBe(jobs[0]!.uuid);
+  });
 });

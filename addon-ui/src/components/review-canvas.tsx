@@ -42,7 +42,7 @@ export function ReviewCanvas({ model, host, title }: { model: ReviewModel; host:
             <h2 id="queue-h">Review queue <span class="sub">({open} waiting)</span></h2>
             {items.length === 0
               ? <p class="empty" data-testid="review-empty">Nothing is waiting for review.</p>
-              : <ul class="plain" data-testid="review-queue">{items.map((i) => <ReviewItem key={i.id} item={i} model={model} />)}</ul>}
+              : <ul class="plain" data-testid="review-queue">{items.map((i) => <ReviewItem key={i.id} item={i} model={model} companies={view.companies} />)}</ul>}
           </section>
           <div class="canvas-side">
             <section aria-labelledby="settings-h" class="card">

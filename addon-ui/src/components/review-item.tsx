@@ -9,7 +9,9 @@ const STATUS = { open: ['Open', 'warn'], resolved: ['Resolved', 'ok'], dismissed
 
 const scoreText = (s: number) => (s <= 1 ? `${Math.round(s * 100)}% match` : `score ${s}`);
 
-function Candidates({ list, busy, onLink }: { list: CandidateView[]; busy: boolean; onLink?: (jobNumber: string) => void }) {
+type CandidateActions = { onLink?: (jobNumber: string) => void; onCreate?: (companyUuid: string) => void };
+
+function Candidates({ list, busy, onLink, onCreate }: { list: CandidateView[]; busy: boolean } & CandidateActions) {
   if (list.length === 0) return <p class="muted">No likely matches found.</p>;
   return (
     <ul class="candidates" data-testid="candidates" aria-label="Possible matches">
@@ -20,6 +22,9 @@ function Candidates({ list, busy, onLink }: { list: CandidateView[]; busy: boole
           {onLink && c.jobNumber && (
             <><br /><button type="button" class="btn" disabled={busy} onClick={() => onLink(c.jobNumber!)} data-testid="use-candidate">Link to job {c.jobNumber}</button></>
           )}
+          {onCreate && (
+            <>{!c.jobNumber && <br />} <button type="button" class="btn" disabled={busy} onClick={() => onCreate(c.companyUuid)} data-testid="create-job-candidate">New job for {c.companyName}</button></>
+          )}
         </li>
       ))}
     </ul>
@@ -27,11 +32,12 @@ function Candidates({ list, busy, onLink }: { list: CandidateView[]; busy: boole
 }
 
 /** One queue entry: why it needs a person, the caller and claim, likely matches, and what finance can do. */
-export function ReviewItem({ item, model }: { item: ReviewQueueItem; model: ReviewModel }) {
+export function ReviewItem({ item, model, companies }: { item: ReviewQueueItem; model: ReviewModel; companies: { uuid: string; name: string }[] }) {
   const ui = model.ui(item.id);
   const busy = ui.pending.value !== null;
   const [jobNumber, setJobNumber] = useState('');
   const [reason, setReason] = useState('');
+  const [company, setCompany] = useState('');
   const [error, setError] = useState<{ field: string; text: string } | null>(null);
   const id = `ri-${item.id}`;
   const c = item.call;
@@ -58,7 +64,8 @@ export function ReviewItem({ item, model }: { item: ReviewQueueItem; model: Revi
       {c.summary && <p class="summary">{c.summary}</p>}
       {claim && <p data-testid="review-claim"><strong>Claim:</strong> {claim}</p>}
       {c.claim.callerClaim && <blockquote class="claim-words"><p>{c.claim.callerClaim}</p></blockquote>}
-      <Candidates list={c.candidates} busy={busy} onLink={open ? (n) => act({ action: 'link_job', jobNumber: n }) : undefined} />
+      <Candidates list={c.candidates} busy={busy} onLink={open ? (n) => act({ action: 'link_job', jobNumber: n }) : undefined}
+        onCreate={open ? (uuid) => act({ action: 'create_job', companyUuid: uuid }) : undefined} />
       {open && (
         <div class="review-actions">
           <form class="step-form inline-form" onSubmit={(e) => { e.preventDefault(); act({ action: 'link_job', jobNumber: jobNumber.trim() }, 'job'); }}>
@@ -75,6 +82,16 @@ export function ReviewItem({ item, model }: { item: ReviewQueueItem; model: Revi
             <button type="submit" class="btn" disabled={busy} data-testid="review-dismiss">Dismiss</button>
             {err('reason')}
           </form>
+          {c.candidates.length === 0 && companies.length > 0 && (
+            <form class="step-form inline-form" onSubmit={(e) => { e.preventDefault(); if (company) act({ action: 'create_job', companyUuid: company }); }}>
+              <label for={`${id}-company`}>New job for an existing client</label>
+              <select id={`${id}-company`} value={company} onChange={(e) => setCompany(e.currentTarget.value)} data-testid="review-company">
+                <option value="">Choose a client…</option>
+                {companies.map((co) => <option key={co.uuid} value={co.uuid}>{co.name}</option>)}
+              </select>
+              <button type="submit" class="btn" disabled={busy || !company} data-testid="review-create-job">Create job</button>
+            </form>
+          )}
           {item.reason === 'delivery_failed' && (
             <button type="button" class="btn" disabled={busy} onClick={() => act({ action: 'retry' })} data-testid="review-retry">Retry delivery</button>
           )}
