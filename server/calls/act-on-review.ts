@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app-deps.js';
+import type { MatchResult } from '../domain/match.js';
 import { AppError } from '../errors.js';
 import { normaliseJobReference } from '../matching/index.js';
 import { decide } from '../policy/index.js';
@@ -47,16 +48,15 @@ export async function actOnReview(deps: AppDeps, session: PanelSession, itemId: 
   if (!job) throw new AppError('BAD_REQUEST', `ServiceM8 has no active job ${number}`);
   const dir = await deps.directory.get(account.uuid, client);
   const company = dir.companies.find((c) => c.uuid === job.companyUuid);
-  const match = { confidence: 'high' as const, candidates: [], reasons: [`linked to job ${job.jobNumber} by a reviewer`],
-    best: { companyUuid: job.companyUuid, companyName: company?.name ?? 'client', jobUuid: job.uuid, jobNumber: job.jobNumber, score: 1, reasons: ['chosen in the review queue'] } };
-  match.candidates = [match.best] as never;
+  const best = { companyUuid: job.companyUuid, companyName: company?.name ?? 'client', jobUuid: job.uuid, jobNumber: job.jobNumber, score: 1, reasons: ['chosen in the review queue'] };
+  const match: MatchResult = { confidence: 'high', best, candidates: [best], reasons: [`linked to job ${job.jobNumber} by a reviewer`] };
   const recipients = dir.contacts.filter((c) => c.active && (c.companyUuid === job.companyUuid || c.jobUuid === job.uuid));
   const decision = decide({ outcome: call.outcome, match, settings: account.settings, staff: dir.staff, job, recipients, callLink: callLink(deps.config.publicUrl, call.id), now: deps.clock() });
   const linked = await deps.store.transaction(async (tx) => {
     // Close first: if another reviewer handled this item a moment ago, change nothing.
     if (!(await tx.reviews.close(account.uuid, item.id, 'resolved', `linked to job ${job.jobNumber}`, by))) return false;
     await tx.calls.update(account.uuid, call.id, { match, decision, jobUuid: job.uuid, companyUuid: job.companyUuid, stepStatus: stepStatusFor(decision) });
-    await tx.references.link(account.uuid, call.id, { recordType: 'job', recordUuid: job.uuid, score: '1.00', reasons: match.best.reasons, chosen: true });
+    await tx.references.link(account.uuid, call.id, { recordType: 'job', recordUuid: job.uuid, score: '1.00', reasons: best.reasons, chosen: true });
     for (const a of decision.actions) {
       await tx.outbox.enqueue({ accountUuid: account.uuid, callId: call.id, kind: a.kind, actionKey: a.key, idempotencyKey: idempotencyKey(account.uuid, call.providerCallId, a.key), payload: a });
     }

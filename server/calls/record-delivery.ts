@@ -32,22 +32,25 @@ export async function recordDelivery(store: Store, input: DeliveryInput): Promis
     const detailsStatus = o.kind === 'notification' || (o.status === 'completed' && !o.analysis) ? 'pending' : 'not_needed';
     const claim = await tx.calls.claim({ accountUuid: input.accountUuid, outcome: o, redactionKinds: input.redactionKinds, detailsStatus });
     let call = claim.call;
-    let result: DeliveryOutcome = 'accepted';
+    let result: DeliveryOutcome = 'duplicate';
+    let planned = 0;
     if (claim.created) {
       await tx.audit.append({ accountUuid: input.accountUuid, callId: call.id, actor: 'dialnexa', action: 'call.recorded', detail: { event: o.event, revision: o.revision, redacted: input.redactionKinds } });
+      result = 'accepted';
     } else if (o.kind === 'outcome') {
       const enriched = await tx.calls.enrich(input.accountUuid, o, input.redactionKinds);
       if (enriched) {
         call = enriched;
         await tx.audit.append({ accountUuid: input.accountUuid, callId: call.id, actor: 'dialnexa', action: 'call.enriched', detail: { event: o.event, revision: o.revision } });
-      } else result = o.revision === call.revision ? 'duplicate' : 'stale';
+        result = 'accepted';
+      } else if (o.revision !== call.revision) result = 'stale';
     } else if (!call.outcome.analysis && call.outcome.status !== 'hangup') {
-      // A notification for a call we hold without analysis yet: fetch again (keyed by this revision).
-      result = (await planFollowUps(tx, call.accountUuid, call.id, o)) > 0 ? 'accepted' : 'duplicate';
-      const deliveryId = await keep(tx, input, result);
-      return { deliveryId, outcome: result, callId: call.id, planned: result === 'accepted' ? 1 : 0 };
-    } else result = 'duplicate';
-    const planned = result === 'accepted' ? await planFollowUps(tx, call.accountUuid, call.id, o) : 0;
+      // A notification for a call we hold without analysis yet: fetch again (keyed by this revision, so a
+      // repeat of the same notification plans nothing and stays a duplicate).
+      planned = await planFollowUps(tx, call.accountUuid, call.id, o);
+      if (planned) result = 'accepted';
+    }
+    if (result === 'accepted' && !planned) planned = await planFollowUps(tx, call.accountUuid, call.id, o);
     const deliveryId = await keep(tx, input, result);
     return { deliveryId, outcome: result, callId: call.id, planned };
   });

@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from './executor.js';
+import type { DeliveriesTable } from './schema.js';
 
 export type DeliveryOutcome = 'accepted' | 'duplicate' | 'stale' | 'ignored' | 'invalid';
 export type Delivery = {
   id: string; accountUuid: string; connectionId?: string; providerCallId?: string; event?: string;
   outcome: DeliveryOutcome; errors?: { field: string; message: string }[]; bodyRedacted: string; redactionKinds: string[]; receivedAt: string;
 };
+
+function toDelivery(r: DeliveriesTable): Delivery {
+  return {
+    id: r.id, accountUuid: r.account_uuid, connectionId: r.connection_id ?? undefined, providerCallId: r.provider_call_id ?? undefined,
+    event: r.event ?? undefined, outcome: r.outcome as DeliveryOutcome, errors: r.errors_json ? JSON.parse(r.errors_json) : undefined,
+    bodyRedacted: r.body_redacted, redactionKinds: JSON.parse(r.redaction_kinds), receivedAt: r.received_at,
+  };
+}
 
 /** Every delivery is kept, redacted, with what happened to it, so an operator can inspect and replay it. */
 export function deliveryRepo(db: Executor, now: () => Date) {
@@ -27,19 +36,12 @@ export function deliveryRepo(db: Executor, now: () => Date) {
     /** Unscoped by design: used only by the operator's replay command, which runs with database access anyway. */
     async getForOperator(id: string): Promise<Delivery | undefined> {
       const r = await db.selectFrom('deliveries').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!r) return undefined;
-      return {
-        id: r.id, accountUuid: r.account_uuid, connectionId: r.connection_id ?? undefined, providerCallId: r.provider_call_id ?? undefined,
-        event: r.event ?? undefined, outcome: r.outcome as DeliveryOutcome, errors: r.errors_json ? JSON.parse(r.errors_json) : undefined,
-        bodyRedacted: r.body_redacted, redactionKinds: JSON.parse(r.redaction_kinds), receivedAt: r.received_at,
-      };
+      return r ? toDelivery(r) : undefined;
     },
 
     async listForCall(accountUuid: string, providerCallId: string): Promise<Delivery[]> {
-      const rows = await db.selectFrom('deliveries').select(['id']).where('account_uuid', '=', accountUuid).where('provider_call_id', '=', providerCallId).orderBy('received_at').execute();
-      const out: Delivery[] = [];
-      for (const r of rows) out.push((await this.getForOperator(r.id))!);
-      return out;
+      const rows = await db.selectFrom('deliveries').selectAll().where('account_uuid', '=', accountUuid).where('provider_call_id', '=', providerCallId).orderBy('received_at').execute();
+      return rows.map(toDelivery);
     },
   };
 }
