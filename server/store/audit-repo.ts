@@ -2,14 +2,21 @@ import type { Executor } from './executor.js';
 
 export type AuditEvent = { id: number; accountUuid: string; callId?: string; actor: string; action: string; detail: Record<string, unknown>; at: string };
 
+export type NewAuditEvent = { accountUuid: string; callId?: string; actor: string; action: string; detail?: Record<string, unknown> };
+
 /** Append-only: the table refuses UPDATE and DELETE (see migration 001). */
 export function auditRepo(db: Executor, now: () => Date) {
   return {
-    async append(e: { accountUuid: string; callId?: string; actor: string; action: string; detail?: Record<string, unknown> }): Promise<void> {
-      await db.insertInto('audit_events').values({
-        account_uuid: e.accountUuid, call_id: e.callId ?? null, actor: e.actor, action: e.action,
-        detail_json: JSON.stringify(e.detail ?? {}), at: now().toISOString(),
-      }).execute();
+    async append(e: NewAuditEvent): Promise<void> {
+      await this.appendMany([e]);
+    },
+
+    async appendMany(events: readonly NewAuditEvent[]): Promise<void> {
+      if (events.length === 0) return;
+      const at = now().toISOString();
+      await db.insertInto('audit_events').values(events.map((e) => ({
+        account_uuid: e.accountUuid, call_id: e.callId ?? null, actor: e.actor, action: e.action, detail_json: JSON.stringify(e.detail ?? {}), at,
+      }))).execute();
     },
 
     async listForCall(accountUuid: string, callId: string): Promise<AuditEvent[]> {

@@ -44,6 +44,11 @@ function toCall(row: CallsTable): StoredCall {
   };
 }
 
+export type NewCall = { accountUuid: string; outcome: CallOutcome; redactionKinds: string[]; detailsStatus: DetailsStatus };
+
+const compareKeys = (a: { account_uuid: string; provider_call_id: string }, b: { account_uuid: string; provider_call_id: string }) =>
+  a.account_uuid === b.account_uuid ? (a.provider_call_id < b.provider_call_id ? -1 : a.provider_call_id > b.provider_call_id ? 1 : 0) : a.account_uuid < b.account_uuid ? -1 : 1;
+
 export type CallPatch = Partial<Pick<StoredCall, 'match' | 'decision' | 'jobUuid' | 'companyUuid' | 'stepStatus' | 'detailsStatus'>>;
 
 /** All reads and writes are scoped by account: a call id alone never finds another account's call. */
@@ -53,19 +58,33 @@ export function callRepo(db: Executor, now: () => Date) {
      * Claims (account, provider call id) atomically: insert-or-ignore on the unique key, never check-then-insert.
      * Returns `created: false` with the existing row when another delivery got there first.
      */
-    async claim(input: { accountUuid: string; outcome: CallOutcome; redactionKinds: string[]; detailsStatus: DetailsStatus }) {
+    async claim(input: NewCall) {
+      const [id] = await this.claimMany([input]);
+      const call = await this.getByProviderId(input.accountUuid, input.outcome.providerCallId);
+      if (!call) throw new Error('call claim lost its row');
+      return { created: id !== undefined, call };
+    },
+
+    /**
+     * Claims many calls in one insert-or-ignore (group commit of concurrent webhooks). Returns, per input,
+     * the new call's id, or undefined when the (account, call id) was already held — including by an
+     * earlier input of the same batch. Rows go in key order, so concurrent batches lock in one order.
+     */
+    async claimMany(inputs: readonly NewCall[]): Promise<(string | undefined)[]> {
+      if (inputs.length === 0) return [];
       const at = now().toISOString();
-      const inserted = await db.insertInto('calls').values({
+      const rows = inputs.map((input) => ({
         id: randomUUID(), account_uuid: input.accountUuid, provider_call_id: input.outcome.providerCallId,
         revision: input.outcome.revision, status: input.outcome.status, intent: input.outcome.analysis?.intent ?? 'unknown',
         outcome_json: JSON.stringify(input.outcome), redaction_kinds: JSON.stringify(input.redactionKinds),
         match_json: null, decision_json: null, job_uuid: null, company_uuid: null, step_status: 'none',
         details_status: input.detailsStatus, started_at: input.outcome.startedAt ?? null, created_at: at, updated_at: at,
-      }).onConflict((oc) => oc.columns(['account_uuid', 'provider_call_id']).doNothing()).returningAll().executeTakeFirst();
-      if (inserted) return { created: true, call: toCall(inserted) };
-      const existing = await this.getByProviderId(input.accountUuid, input.outcome.providerCallId);
-      if (!existing) throw new Error('call claim lost its row');
-      return { created: false, call: existing };
+      }));
+      const ordered = [...rows].sort((a, b) => compareKeys(a, b));
+      const inserted = await db.insertInto('calls').values(ordered)
+        .onConflict((oc) => oc.columns(['account_uuid', 'provider_call_id']).doNothing()).returning('id').execute();
+      const created = new Set(inserted.map((r) => r.id));
+      return rows.map((r) => (created.has(r.id) ? r.id : undefined));
     },
 
     /** Replaces the outcome only when `revision` is higher: a late, older event never overwrites a newer one. */

@@ -8,6 +8,8 @@ export type Delivery = {
   outcome: DeliveryOutcome; errors?: { field: string; message: string }[]; bodyRedacted: string; redactionKinds: string[]; receivedAt: string;
 };
 
+export type NewDelivery = Omit<Delivery, 'id' | 'receivedAt'>;
+
 function toDelivery(r: DeliveriesTable): Delivery {
   return {
     id: r.id, accountUuid: r.account_uuid, connectionId: r.connection_id ?? undefined, providerCallId: r.provider_call_id ?? undefined,
@@ -19,14 +21,21 @@ function toDelivery(r: DeliveriesTable): Delivery {
 /** Every delivery is kept, redacted, with what happened to it, so an operator can inspect and replay it. */
 export function deliveryRepo(db: Executor, now: () => Date) {
   return {
-    async record(d: Omit<Delivery, 'id' | 'receivedAt'>): Promise<string> {
-      const id = randomUUID();
-      await db.insertInto('deliveries').values({
-        id, account_uuid: d.accountUuid, connection_id: d.connectionId ?? null, provider_call_id: d.providerCallId ?? null,
+    async record(d: NewDelivery): Promise<string> {
+      return (await this.recordMany([d]))[0]!;
+    },
+
+    /** Keeps many deliveries in one statement; ids in input order. */
+    async recordMany(list: readonly NewDelivery[]): Promise<string[]> {
+      if (list.length === 0) return [];
+      const at = now().toISOString();
+      const rows = list.map((d) => ({
+        id: randomUUID(), account_uuid: d.accountUuid, connection_id: d.connectionId ?? null, provider_call_id: d.providerCallId ?? null,
         event: d.event ?? null, outcome: d.outcome, errors_json: d.errors ? JSON.stringify(d.errors) : null,
-        body_redacted: d.bodyRedacted, redaction_kinds: JSON.stringify(d.redactionKinds), received_at: now().toISOString(),
-      }).execute();
-      return id;
+        body_redacted: d.bodyRedacted, redaction_kinds: JSON.stringify(d.redactionKinds), received_at: at,
+      }));
+      await db.insertInto('deliveries').values(rows).execute();
+      return rows.map((r) => r.id);
     },
 
     async setOutcome(id: string, outcome: DeliveryOutcome): Promise<void> {

@@ -38,14 +38,21 @@ export function outboxRepo(db: Executor, dialect: Dialect, now: () => Date) {
   return {
     /** Insert-or-ignore on the idempotency key: planning the same action twice enqueues it once. */
     async enqueue(item: NewOutboxItem): Promise<boolean> {
+      return (await this.enqueueMany([item])).size > 0;
+    },
+
+    /** enqueue for many items in one statement; returns the idempotency keys that were new. */
+    async enqueueMany(items: readonly NewOutboxItem[]): Promise<Set<string>> {
+      if (items.length === 0) return new Set();
       const at = now().toISOString();
-      const r = await db.insertInto('outbox').values({
+      const rows = items.map((item) => ({
         id: randomUUID(), account_uuid: item.accountUuid, call_id: item.callId, idempotency_key: item.idempotencyKey,
         action_key: item.actionKey, kind: item.kind, payload_json: JSON.stringify(item.payload), status: 'pending', attempts: 0,
         next_attempt_at: (item.notBefore ?? now()).toISOString(), lease_owner: null, lease_until: null, record_uuid: null,
         last_error: null, created_at: at, updated_at: at,
-      }).onConflict((oc) => oc.column('idempotency_key').doNothing()).executeTakeFirst();
-      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+      })).sort((a, b) => (a.idempotency_key < b.idempotency_key ? -1 : 1));
+      const r = await db.insertInto('outbox').values(rows).onConflict((oc) => oc.column('idempotency_key').doNothing()).returning('idempotency_key').execute();
+      return new Set(r.map((x) => x.idempotency_key));
     },
 
     /**
