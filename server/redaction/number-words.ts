@@ -34,6 +34,22 @@ export function isNumberWord(lower: string): boolean {
   return NUMBER_WORDS.has(lower);
 }
 
+const LETTERS = /[A-Za-z]+/g;
+
+/**
+ * False only when `text` cannot hold a sensitive number: no ASCII digit (IBANs, NINOs and written
+ * numbers all have one) and no word a spoken number is read from (readNumber needs one of NUMBER_WORDS).
+ * Most string fields of a webhook (ids, enums, names, intents) are answered here without a full pass.
+ */
+export function mayHoldNumber(text: string): boolean {
+  if (/[0-9]/.test(text)) return true;
+  for (const m of text.matchAll(LETTERS)) {
+    const w = m[0].toLowerCase();
+    if (MAYBE_NUMBER_WORD(w) && NUMBER_WORDS.has(w)) return true;
+  }
+  return false;
+}
+
 export type NumberRead = { digits: string; last: number; spoken: boolean; month: boolean };
 
 const free = (t: Token | undefined): t is Token => t !== undefined && t.label < 0 && t.kind !== 'block';

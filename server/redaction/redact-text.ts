@@ -1,5 +1,6 @@
 import { detectPass, type Replacement } from './detect-pass.js';
 import type { Finding } from './findings.js';
+import { mayHoldNumber } from './number-words.js';
 
 export type { Finding, FindingKind } from './findings.js';
 export type { Replacement } from './detect-pass.js';
@@ -52,6 +53,7 @@ export function redactText(input: string): Redaction {
 
 /** redactText plus the token each finding was replaced with (for callers that redact pieces of a text). */
 export function redactToReplacements(input: string): Redaction & { replacements: Replacement[] } {
+  if (!mayHoldNumber(input)) return { text: input, findings: [], replacements: [] };
   let found = detectPass(input).sort((a, b) => a.start - b.start);
   let result = apply(input, found);
   for (let pass = 1; pass < MAX_PASSES && found.length > 0; pass++) {
