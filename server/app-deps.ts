@@ -10,6 +10,7 @@ import type { OAuthClient } from './oauth/oauth-client.js';
 import type { DirectoryCache } from './calls/directory-cache.js';
 import type { RecordCache } from './panel/record-view.js';
 import type { Sm8Vendor } from './domain/servicem8-records.js';
+import type { IntakePool } from './intake/intake-pool.js';
 
 export type Readiness = { ok: boolean; checks: Record<string, { ok: boolean; message?: string }> };
 
@@ -33,6 +34,8 @@ export type AppDeps = {
   ui: UiAssets;
   /** Signs and verifies 15-minute panel tokens (derived from the master key, never the App Secret). */
   panelKey: import('node:crypto').KeyObject;
+  /** Redacts and parses verified webhook bodies (on worker threads when configured). */
+  intake: IntakePool;
   /** Nudges the outbox worker after new actions are enqueued (no-op when no worker runs here). */
   wakeWorker: () => void;
   /** The account for single-account routes (API-key mode or sandbox). */

@@ -8,6 +8,7 @@ import { createDirectoryCache } from './calls/directory-cache.js';
 import { createRunners } from './calls/runners.js';
 import { createDialNexaClient } from './dialnexa/client.js';
 import { createMetrics } from './http/metrics.js';
+import { createIntakePool } from './intake/intake-pool.js';
 import { createSharedRateLimiter } from './limits/shared-rate-limiter.js';
 import { createAccountClients } from './oauth/account-clients.js';
 import { createOAuthClient } from './oauth/oauth-client.js';
@@ -85,8 +86,9 @@ export async function composeRuntime(configIn: Config, o: ComposeOptions): Promi
       return { ok: false, checks: { database: { ok: false, message: 'database unreachable (details in the log)' } } };
     }
   };
+  const intake = createIntakePool({ threads: config.intakeThreads, log });
   const deps: AppDeps = {
-    config, store, clock, log, metrics, readiness, servicem8For, dialnexa, directory, records,
+    config, store, clock, log, metrics, readiness, servicem8For, dialnexa, directory, records, intake,
     ui: loadUiAssets(o.distDir ?? DEFAULT_DIST, config.publicUrl), panelKey: derivePanelKey(key), wakeWorker: () => worker.wake(),
     defaultAccountUuid, sandbox,
     oauth: oauthClient ? { client: oauthClient, vendorFor: (token) => factory({ kind: 'bearer', getToken: async () => token }, 'oauth-connect').getVendor() } : undefined,
@@ -95,6 +97,7 @@ export async function composeRuntime(configIn: Config, o: ComposeOptions): Promi
     deps, worker, db, sandbox,
     async close() {
       await worker.stop();
+      await intake.close();
       await sandbox?.close();
       await store.close();
     },

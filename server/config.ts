@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -33,6 +34,7 @@ const RawSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DRY_RUN: z.enum(['0', '1', 'true', 'false'], { error: 'must be 0 or 1' }).optional(),
   WORKER_CONCURRENCY: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(32).default(1),
+  INTAKE_THREADS: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(16).optional(),
 });
 
 export type Config = {
@@ -43,6 +45,8 @@ export type Config = {
   dryRun: boolean;
   logLevel: string;
   workerConcurrency: number;
+  /** Worker threads that redact and parse webhook bodies; 0 = on the event loop. */
+  intakeThreads: number;
   servicem8: { appId?: string; appSecret?: string; apiUrl: string; oauthUrl: string; apiKey?: string };
   dialnexa: { webhookSecret?: string; previousWebhookSecret?: string; apiUrl: string; apiKey?: string };
   /** 32 bytes; in sandbox a throwaway key is generated when unset (main.ts says so in the log). */
@@ -83,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dryRun: truthy(e.DRY_RUN),
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    // One core is the event loop's; redaction gets the others (at most 4: beyond that the loop is the limit).
+    intakeThreads: e.INTAKE_THREADS ?? Math.min(4, availableParallelism() - 1),
     servicem8: { appId: e.SERVICEM8_APP_ID, appSecret: e.SERVICEM8_APP_SECRET, apiUrl: e.SERVICEM8_API_URL, oauthUrl: e.SERVICEM8_OAUTH_URL, apiKey: e.SERVICEM8_API_KEY },
     dialnexa: { webhookSecret: e.DIALNEXA_WEBHOOK_SECRET, previousWebhookSecret: e.DIALNEXA_WEBHOOK_SECRET_PREVIOUS, apiUrl: e.DIALNEXA_API_URL, apiKey: e.DIALNEXA_API_KEY },
     encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,

@@ -3,21 +3,20 @@ import type { AppDeps } from '../app-deps.js';
 import type { AccountSettings } from '../domain/account-settings.js';
 import { AppError } from '../errors.js';
 import { verifyDialNexaSignature } from '../dialnexa/verify-signature.js';
-import { parseDelivery, withoutRecordingUrls } from '../dialnexa/envelopes.js';
-import { redactJsonValue } from '../redaction/redact-outcome.js';
-import { redactText } from '../redaction/redact-text.js';
-import { recordDelivery } from '../calls/record-delivery.js';
+import { createDeliveryBatcher } from '../calls/delivery-batcher.js';
 
 type Target = { accountUuid: string; connectionId?: string; secrets: string[]; settings?: AccountSettings };
 
 /**
  * DialNexa webhooks (contracts/dialnexa-webhooks.md). Raw-body parser on these routes only (1 MiB, 413
  * beyond). Verify over the raw bytes, then redact every string, then parse the redacted body, then record —
- * nothing is stored for an unsigned or wrongly signed request, and nothing slow runs before the answer.
+ * nothing is stored for an unsigned or wrongly signed request, and no ServiceM8 or DialNexa call runs
+ * before the answer.
  */
 export function dialnexaWebhookRoutes(deps: AppDeps): Router {
   const r = Router();
   const raw = express.raw({ type: () => true, limit: '1mb' });
+  const recorder = createDeliveryBatcher(deps.store);
 
   async function resolveTarget(req: Request): Promise<Target> {
     const id = typeof req.params.connectionId === 'string' ? req.params.connectionId : undefined;
@@ -43,26 +42,18 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
     }
     const settings = target.settings ?? (await deps.store.accounts.get(target.accountUuid))?.settings;
     if (!settings) throw new AppError('NOT_FOUND', 'Unknown DialNexa connection');
-    const text = body.toString('utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      await keepInvalid(deps, target, redactText(text).text, [{ field: 'body', message: 'is not valid JSON' }]);
-      throw new AppError('BAD_REQUEST', 'Body is not valid JSON', { detail: { fields: [{ field: 'body', message: 'is not valid JSON' }] } });
+    // Redact every string of the body, then parse the redacted body (intake threads; prepare-delivery.ts).
+    const prepared = await deps.intake.prepare(body.toString('utf8'), { defaultRegion: settings.defaultRegion, defaultCurrency: settings.currency })
+      .catch((cause) => { throw new AppError('UNAVAILABLE', 'Could not process the delivery; retry later', { cause }); });
+    if (!prepared.ok) {
+      await keepInvalid(deps, target, prepared.stored, prepared.errors, prepared.kinds);
+      const notJson = prepared.errors.length === 1 && prepared.errors[0]!.field === 'body';
+      throw new AppError('BAD_REQUEST', notJson ? 'Body is not valid JSON' : 'Webhook body is not valid', { detail: { fields: prepared.errors } });
     }
-    // Redact every string of the body once, then parse the redacted body: the outcome is built only from
-    // redacted text (redaction keeps ids, phones, amounts, dates and URLs byte for byte).
-    const redacted = redactJsonValue(json);
-    const stored = JSON.stringify(withoutRecordingUrls(redacted.value)); // presigned links are never stored
-    const parsed = parseDelivery(redacted.value, { defaultRegion: settings.defaultRegion, defaultCurrency: settings.currency });
-    if (!parsed.ok) {
-      await keepInvalid(deps, target, stored, parsed.errors, redacted.kinds);
-      throw new AppError('BAD_REQUEST', 'Webhook body is not valid', { detail: { fields: parsed.errors } });
-    }
-    const outcome = parsed.outcome;
-    const result = await recordDelivery(deps.store, {
-      accountUuid: target.accountUuid, connectionId: target.connectionId, outcome, redactionKinds: redacted.kinds, bodyRedacted: stored,
+    const outcome = prepared.outcome;
+    // Group commit: concurrent deliveries share one transaction; this resolves once ours has committed.
+    const result = await recorder.record({
+      accountUuid: target.accountUuid, connectionId: target.connectionId, outcome, redactionKinds: prepared.kinds, bodyRedacted: prepared.stored,
     }).catch((cause) => { throw new AppError('UNAVAILABLE', 'Storage is unavailable; retry later', { cause }); });
     deps.metrics.countDelivery(result.outcome);
     req.log.info({ delivery: result.deliveryId, outcome: result.outcome, call: result.callId, event: outcome.event, planned: result.planned }, 'dialnexa delivery');
@@ -75,7 +66,7 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
   return r;
 }
 
-async function keepInvalid(deps: AppDeps, t: Target, bodyRedacted: string, errors: { field: string; message: string }[], redactionKinds: string[] = []) {
+async function keepInvalid(deps: AppDeps, t: Target, bodyRedacted: string, errors: { field: string; message: string }[], redactionKinds: string[]) {
   deps.metrics.countDelivery('invalid');
   await deps.store.deliveries.record({ accountUuid: t.accountUuid, connectionId: t.connectionId, outcome: 'invalid', errors, bodyRedacted, redactionKinds })
     .catch((cause) => { throw new AppError('UNAVAILABLE', 'Storage is unavailable; retry later', { cause }); });

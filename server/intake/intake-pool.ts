@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import type { ParseContext } from '../dialnexa/envelopes.js';
+import { prepareDelivery, type PreparedDelivery } from './prepare-delivery.js';
+
+export type IntakePool = {
+  prepare(body: string, ctx: ParseContext): Promise<PreparedDelivery>;
+  close(): Promise<void>;
+};
+
+type Task = { resolve: (p: PreparedDelivery) => void; reject: (e: Error) => void };
+type Thread = { worker: Worker; tasks: Map<number, Task> };
+
+const ENTRY = new URL(`./intake-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
+// Run from TypeScript sources (npm start, tests), the thread loads them through tsx's scoped import: on
+// Node 20 a worker does not inherit the main thread's module hooks, and `--import tsx` fails there.
+const TSX_API = ENTRY.endsWith('.ts') ? tsxEsmApi() : undefined;
+const BOOT = `const { workerData: w } = require('node:worker_threads');
+(w.tsx ? import(w.tsx).then((api) => api.tsImport(w.entry, w.entry)) : import(w.entry)).catch((err) => { throw err; });`;
+
+/** tsx's ESM API by its package's "import" export (require.resolve would pick the CJS build). */
+function tsxEsmApi(): string {
+  const pkgJson = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(pkgJson, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(join(dirname(pkgJson), pkg.exports['./esm/api']!.import.default)).href;
+}
+
+/**
+ * Redacting and parsing a webhook body is pure CPU work (~0.5 ms for a 5 KB transcript). With
+ * `threads > 0` it runs on worker threads, so the event loop only verifies, writes and answers, and a
+ * second core does the redaction. `threads: 0` prepares inline (tests, one-core machines). Threads start
+ * on first use; one that dies fails only the bodies it held (the webhook answers 503, DialNexa retries)
+ * and is replaced on the next body.
+ */
+export function createIntakePool(o: { threads: number; log: Logger }): IntakePool {
+  const threads: (Thread | undefined)[] = Array.from({ length: o.threads }, () => undefined);
+  let nextId = 0;
+  let closed = false;
+
+  function spawn(slot: number): Thread {
+    const worker = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, tsx: TSX_API } });
+    const t: Thread = { worker, tasks: new Map() };
+    worker.unref(); // pending requests keep the process alive, an idle thread does not
+    worker.on('message', (m: { id: number; result?: PreparedDelivery; error?: string }) => {
+      const task = t.tasks.get(m.id);
+      t.tasks.delete(m.id);
+      if (m.result) task?.resolve(m.result);
+      else task?.reject(new Error(m.error ?? 'intake thread failed'));
+    });
+    const fail = (why: string) => {
+      if (threads[slot] === t) threads[slot] = undefined;
+      for (const task of t.tasks.values()) task.reject(new Error(`intake thread ${why}`));
+      t.tasks.clear();
+    };
+    worker.on('error', (err) => {
+      o.log.error({ err }, 'intake thread crashed; it is replaced on the next webhook');
+      fail('crashed');
+    });
+    worker.on('exit', (code) => fail(`exited (${code})`));
+    threads[slot] = t;
+    return t;
+  }
+
+  function leastBusy(): Thread {
+    let best = -1;
+    for (let i = 0; i < threads.length; i++) {
+      const t = threads[i];
+      if (!t) return spawn(i);
+      if (best < 0 || t.tasks.size < threads[best]!.tasks.size) best = i;
+    }
+    return threads[best]!;
+  }
+
+  return {
+    prepare(body, ctx) {
+      if (threads.length === 0) return Promise.resolve(prepareDelivery(body, ctx));
+      if (closed) return Promise.reject(new Error('intake pool is closed'));
+      const t = leastBusy();
+      const id = nextId++;
+      return new Promise<PreparedDelivery>((resolve, reject) => {
+        t.tasks.set(id, { resolve, reject });
+        t.worker.postMessage({ id, body, ctx });
+      });
+    },
+    async close() {
+      closed = true;
+      await Promise.all(threads.map((t) => t?.worker.terminate()));
+    },
+  };
+}
