@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { defaultSettings, type AccountSettings } from '../domain/account-settings.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { Executor } from './executor.js';
+import type { ConnectionCache } from './connection-cache.js';
 
 export type Account = { uuid: string; name: string; settings: AccountSettings };
 export type AccountCredentials =
@@ -10,7 +11,9 @@ export type AccountCredentials =
 export type Connection = { id: string; accountUuid: string; secrets: string[]; settings: AccountSettings };
 
 /** Accounts and their DialNexa connections. Credentials and webhook secrets are sealed at rest. */
-export function accountRepo(db: Executor, box: SecretBox, now: () => Date) {
+export function accountRepo(db: Executor, box: SecretBox, now: () => Date, cache?: ConnectionCache) {
+  // Called after any write that may change what getConnection answers (secrets, activity, region, currency).
+  const changed = () => cache?.clear();
   return {
     async upsert(uuid: string, name: string, settings?: AccountSettings): Promise<Account> {
       const at = now().toISOString();
@@ -37,6 +40,7 @@ export function accountRepo(db: Executor, box: SecretBox, now: () => Date) {
 
     async saveSettings(uuid: string, settings: AccountSettings): Promise<void> {
       await db.updateTable('accounts').set({ settings_json: JSON.stringify(settings), updated_at: now().toISOString() }).where('uuid', '=', uuid).execute();
+      changed();
     },
 
     async saveCredentials(uuid: string, creds: AccountCredentials): Promise<void> {
@@ -59,22 +63,29 @@ export function accountRepo(db: Executor, box: SecretBox, now: () => Date) {
     async rotateConnectionSecret(accountUuid: string, id: string, secret = randomBytes(32).toString('hex')): Promise<string> {
       const r = await db.selectFrom('dialnexa_connections').select('secret_sealed').where('id', '=', id).where('account_uuid', '=', accountUuid).executeTakeFirstOrThrow();
       await db.updateTable('dialnexa_connections').set({ secret_sealed: box.seal(secret), previous_secret_sealed: r.secret_sealed }).where('id', '=', id).execute();
+      changed();
       return secret;
     },
 
     async getConnection(id: string): Promise<Connection | undefined> {
+      const at = now().getTime();
+      const hit = cache?.get(id, at);
+      if (hit) return hit;
       // One round trip for the webhook's two needs: the secrets, and the account's region and currency.
       const r = await db.selectFrom('dialnexa_connections').innerJoin('accounts', 'accounts.uuid', 'dialnexa_connections.account_uuid')
         .select(['dialnexa_connections.id', 'dialnexa_connections.account_uuid', 'secret_sealed', 'previous_secret_sealed', 'accounts.settings_json'])
         .where('dialnexa_connections.id', '=', id).where('active', '=', 1).executeTakeFirst();
       if (!r) return undefined;
       const secrets = [box.open(r.secret_sealed), ...(r.previous_secret_sealed ? [box.open(r.previous_secret_sealed)] : [])];
-      return { id: r.id, accountUuid: r.account_uuid, secrets, settings: { ...defaultSettings(), ...JSON.parse(r.settings_json) } };
+      const conn = { id: r.id, accountUuid: r.account_uuid, secrets, settings: { ...defaultSettings(), ...JSON.parse(r.settings_json) } };
+      cache?.set(id, conn, at);
+      return conn;
     },
 
     /** Retires an account's connections (sandbox restarts with a new throwaway key: old secrets are unreadable). */
     async deactivateConnections(accountUuid: string): Promise<void> {
       await db.updateTable('dialnexa_connections').set({ active: 0 }).where('account_uuid', '=', accountUuid).execute();
+      changed();
     },
 
     async listConnections(accountUuid: string): Promise<{ id: string; createdAt: string }[]> {

@@ -2,6 +2,7 @@ import type { SecretBox } from '../security/secret-box.js';
 import { accountRepo } from './account-repo.js';
 import { auditRepo } from './audit-repo.js';
 import { callRepo } from './call-repo.js';
+import { createConnectionCache, type ConnectionCache } from './connection-cache.js';
 import type { Db } from './db.js';
 import { deliveryRepo } from './delivery-repo.js';
 import type { Executor } from './executor.js';
@@ -10,9 +11,9 @@ import { rateWindowRepo } from './rate-window-repo.js';
 import { referenceRepo } from './reference-repo.js';
 import { reviewRepo } from './review-repo.js';
 
-function repos(db: Executor, dialect: Db['dialect'], box: SecretBox, now: () => Date) {
+function repos(db: Executor, dialect: Db['dialect'], box: SecretBox, now: () => Date, connections?: ConnectionCache) {
   return {
-    accounts: accountRepo(db, box, now),
+    accounts: accountRepo(db, box, now, connections),
     calls: callRepo(db, now),
     deliveries: deliveryRepo(db, now),
     outbox: outboxRepo(db, dialect, now),
@@ -34,10 +35,11 @@ export type Store = Repos & {
 
 /** The one store over kysely; the same code runs on SQLite and PostgreSQL (see test/store). */
 export function createStore(handle: Db, box: SecretBox, now: () => Date): Store {
+  const connections = createConnectionCache();
   return {
-    ...repos(handle.db, handle.dialect, box, now),
+    ...repos(handle.db, handle.dialect, box, now, connections),
     dialect: handle.dialect,
-    transaction: (fn) => handle.db.transaction().execute((trx) => fn(repos(trx, handle.dialect, box, now))),
+    transaction: (fn) => handle.db.transaction().execute((trx) => fn(repos(trx, handle.dialect, box, now, connections))),
     ping: async () => { await handle.db.selectFrom('accounts').select('uuid').limit(1).execute(); },
     close: () => handle.close(),
   };
