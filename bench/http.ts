@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import jwt from 'jsonwebtoken';
 import { SEED } from '../server/sandbox/seed.js';
 import { SAMPLE_CALLS } from '../server/sandbox/sample-calls.js';
@@ -9,14 +10,26 @@ import { hasWrk, runWrk } from './lib/wrk.js';
 type AddonInfo = { port: number; appSecret: string; connectionId: string; webhookSecret: string; accountUuid: string };
 const CONNECTIONS = 16;
 
-const row = (name: string, r: LoadResult, base?: LoadResult) => ({
-  target: name, requests: r.requests, 'req/s': Math.round(r.rps), 'p50 ms': r.p50, 'p99 ms': r.p99,
-  'vs hello req/s': base ? `${((r.rps / base.rps) * 100).toFixed(0)}%` : '100%', statuses: Object.entries(r.statuses).map(([k, v]) => `${k}×${v}`).join(' '),
-});
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Median of the rounds, with the spread: this machine's speed varies by up to 2x within minutes. */
+function row(name: string, rs: LoadResult[], base?: LoadResult[]) {
+  const rps = rs.map((r) => r.rps);
+  const statuses: Record<string, number> = {};
+  for (const r of rs) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  // The ratio is taken round by round (each round's baseline was measured minutes apart from the others).
+  const ratios = base ? rs.map((r, i) => r.rps / base[i]!.rps) : [];
+  return {
+    target: name, requests: rs.reduce((n, r) => n + r.requests, 0), 'req/s (median)': Math.round(median(rps)),
+    'req/s range': `${Math.round(Math.min(...rps))}–${Math.round(Math.max(...rps))}`,
+    'p50 ms': median(rs.map((r) => r.p50)), 'p99 ms': median(rs.map((r) => r.p99)),
+    'vs hello req/s': base ? `${(median(ratios) * 100).toFixed(0)}%` : '100%', statuses: Object.entries(statuses).map(([k, v]) => `${k}×${v}`).join(' '),
+  };
+}
 
 /** A ~5 KB transcript: the duplicate-charge sample padded with realistic turns. */
-function webhookBody(i: number): string {
-  const body = SAMPLE_CALLS[0]!.build(`call_bench_${process.pid}_${i}`, new Date()) as any;
+function webhookBody(round: number, i: number): string {
+  const body = SAMPLE_CALLS[0]!.build(`call_bench_${process.pid}_${round}_${i}`, new Date()) as any;
   const turns = ['Agent: Could you confirm the invoice number for me?', 'User: It is invoice 1042, the one from the backflow valve repair.', 'Agent: Thanks. I can see two payments of three forty-nine on that invoice.', 'User: Yes, that is the problem, I only meant to pay it once.'];
   let t = body.payload.call.transcript as string;
   while (t.length < 5_000) t += `\n${turns[t.length % turns.length]}`;
@@ -36,33 +49,45 @@ async function load(origin: string, reqs: Req[], count: number): Promise<LoadRes
   });
 }
 
+type Target = { name: string; origin: string; reqs: (round: number) => Req[]; base: boolean; results: LoadResult[] };
+
+/**
+ * Rounds (BENCH_ROUNDS, default 3) of: the Express hello-world baseline, the add-on callback, and
+ * webhook intake on SQLite (with and without intake threads) and PostgreSQL, each round with new call
+ * ids, so every webhook creates a call. Servers run in their own processes, as `npm start` runs.
+ */
 export async function benchHttp(requests: number): Promise<Record<string, string | number>[]> {
   if (!hasWrk) console.log('(wrk not installed: using a Node load generator, which competes with the server for the 2 cores — apt-get install wrk for truer figures)');
-  const rows: Record<string, string | number>[] = [];
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const origin = (p: number) => `http://127.0.0.1:${p}`;
+  const threads = process.env.INTAKE_THREADS ?? String(Math.min(4, availableParallelism() - 1));
   const hello = await startChild<{ port: number }>('hello.ts');
-  const helloReq: Req[] = [{ method: 'GET', path: '/', contentType: 'text/plain', body: '' }];
-  await load(origin(hello.info.port), helloReq, 500);
-  const base = await load(origin(hello.info.port), helloReq, requests);
-  rows.push(row('express hello-world (baseline)', base));
-  await hello.stop();
-
-  for (const [label, url] of [['sqlite', 'sqlite::memory:'], ...(process.env.TEST_DATABASE_URL ? [['postgres', process.env.TEST_DATABASE_URL]] : [])] as const) {
-    const addon = await startChild<AddonInfo>('addon.ts', { BENCH_DATABASE_URL: url });
+  const children = [hello];
+  const targets: Target[] = [{ name: 'express hello-world (baseline)', origin: origin(hello.info.port), reqs: () => [{ method: 'GET', path: '/', contentType: 'text/plain', body: '' }], base: true, results: [] }];
+  const engines: [string, string, string][] = [['sqlite', 'sqlite::memory:', threads], ['sqlite', 'sqlite::memory:', '0']];
+  if (process.env.TEST_DATABASE_URL) engines.push(['postgres', process.env.TEST_DATABASE_URL, threads]);
+  for (const [label, url, n] of engines) {
+    const addon = await startChild<AddonInfo>('addon.ts', { BENCH_DATABASE_URL: url, INTAKE_THREADS: n });
+    children.push(addon);
     const o = origin(addon.info.port);
-    if (label === 'sqlite') {
+    if (targets.length === 1) {
       const token = jwt.sign({ eventVersion: '1.0', eventName: 'dialnexa_billing_job_panel', auth: { accountUUID: addon.info.accountUuid, staffUUID: SEED.staff.finance.uuid }, eventArgs: { jobUUID: SEED.jobs.j1042.uuid } }, addon.info.appSecret, { algorithm: 'HS256' });
-      const ev: Req[] = [{ method: 'POST', path: '/servicem8/addon-event', contentType: 'text/plain', body: token }];
-      await load(o, ev, 300);
-      rows.push(row('add-on callback (job panel → HTML)', await load(o, ev, requests), base));
+      targets.push({ name: 'add-on callback (job panel → HTML)', origin: o, reqs: () => [{ method: 'POST', path: '/servicem8/addon-event', contentType: 'text/plain', body: token }], base: false, results: [] });
     }
-    const n = hasWrk ? 12_000 : requests;
-    const hooks: Req[] = Array.from({ length: n }, (_, i) => {
-      const body = webhookBody(i);
-      return { method: 'POST', path: `/dialnexa/webhook/${addon.info.connectionId}`, contentType: 'application/json', signature: createHmac('sha256', addon.info.webhookSecret).update(body).digest('hex'), body };
+    const count = hasWrk ? 12_000 : requests;
+    targets.push({
+      name: `webhook intake, 5 KB transcript, new call each (${label}, ${n === '0' ? 'no intake threads' : `${n} intake thread${n === '1' ? '' : 's'}`})`, origin: o, base: false, results: [],
+      reqs: (round) => Array.from({ length: count }, (_, i) => {
+        const body = webhookBody(round, i);
+        return { method: 'POST', path: `/dialnexa/webhook/${addon.info.connectionId}`, contentType: 'application/json', signature: createHmac('sha256', addon.info.webhookSecret).update(body).digest('hex'), body };
+      }),
     });
-    rows.push(row(`webhook intake, 5 KB transcript, new call each (${label})`, await load(o, hooks, requests), base));
-    await addon.stop();
   }
-  return rows;
+  for (const t of targets) await load(t.origin, t.reqs(-1).slice(0, 300), 300); // warm-up (JIT, caches)
+  for (let round = 0; round < rounds; round++) {
+    for (const t of targets) t.results.push(await load(t.origin, t.reqs(round), requests));
+  }
+  for (const c of children) await c.stop();
+  const base = targets[0]!.results;
+  return targets.map((t) => row(t.name, t.results, t.base ? undefined : base));
 }
