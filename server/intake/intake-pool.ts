@@ -18,9 +18,9 @@ type Thread = { worker: Worker; tasks: Map<number, Task> };
 const ENTRY = new URL(`./intake-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
 // Run from TypeScript sources (npm start, tests), the thread loads them through tsx's scoped import: on
 // Node 20 a worker does not inherit the main thread's module hooks, and `--import tsx` fails there.
-const TSX_API = ENTRY.endsWith('.ts') ? tsxEsmApi() : undefined;
+// A failed import rejects in the thread, which Node reports as the worker's 'error' event.
 const BOOT = `const { workerData: w } = require('node:worker_threads');
-(w.tsx ? import(w.tsx).then((api) => api.tsImport(w.entry, w.entry)) : import(w.entry)).catch((err) => { throw err; });`;
+w.tsx ? import(w.tsx).then((api) => api.tsImport(w.entry, w.entry)) : import(w.entry);`;
 
 /** tsx's ESM API by its package's "import" export (require.resolve would pick the CJS build). */
 function tsxEsmApi(): string {
@@ -32,7 +32,7 @@ function tsxEsmApi(): string {
 /**
  * Redacting and parsing a webhook body is pure CPU work (~0.5 ms for a 5 KB transcript). With
  * `threads > 0` it runs on worker threads, so the event loop only verifies, writes and answers, and a
- * second core does the redaction. `threads: 0` prepares inline (tests, one-core machines). Threads start
+ * second core does the redaction. `threads: 0` prepares inline (one-core machines). Threads start
  * on first use; one that dies fails only the bodies it held (the webhook answers 503, DialNexa retries)
  * and is replaced on the next body.
  */
@@ -42,7 +42,7 @@ export function createIntakePool(o: { threads: number; log: Logger }): IntakePoo
   let closed = false;
 
   function spawn(slot: number): Thread {
-    const worker = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, tsx: TSX_API } });
+    const worker = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, tsx: ENTRY.endsWith('.ts') ? tsxEsmApi() : undefined } });
     const t: Thread = { worker, tasks: new Map() };
     worker.unref(); // pending requests keep the process alive, an idle thread does not
     worker.on('message', (m: { id: number; result?: PreparedDelivery; error?: string }) => {
