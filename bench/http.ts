@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { SEED } from '../server/sandbox/seed.js';
 import { SAMPLE_CALLS } from '../server/sandbox/sample-calls.js';
@@ -64,7 +66,9 @@ export async function benchHttp(requests: number): Promise<Record<string, string
   const hello = await startChild<{ port: number }>('hello.ts');
   const children = [hello];
   const targets: Target[] = [{ name: 'express hello-world (baseline)', origin: origin(hello.info.port), reqs: () => [{ method: 'GET', path: '/', contentType: 'text/plain', body: '' }], base: true, results: [] }];
-  const engines: [string, string, string][] = [['sqlite', 'sqlite::memory:', threads], ['sqlite', 'sqlite::memory:', '0']];
+  // SQLite as deployed: a WAL file on disk (synchronous=NORMAL), one per server.
+  const dir = mkdtempSync(join(tmpdir(), 'bench-db-'));
+  const engines: [string, string, string][] = [['sqlite', `sqlite:${join(dir, 'a.sqlite')}`, threads], ['sqlite', `sqlite:${join(dir, 'b.sqlite')}`, '0']];
   if (process.env.TEST_DATABASE_URL) engines.push(['postgres', process.env.TEST_DATABASE_URL, threads]);
   for (const [label, url, n] of engines) {
     const addon = await startChild<AddonInfo>('addon.ts', { BENCH_DATABASE_URL: url, INTAKE_THREADS: n });
@@ -76,7 +80,7 @@ export async function benchHttp(requests: number): Promise<Record<string, string
     }
     const count = hasWrk ? 12_000 : requests;
     targets.push({
-      name: `webhook intake, 5 KB transcript, new call each (${label}, ${n === '0' ? 'no intake threads' : `${n} intake thread${n === '1' ? '' : 's'}`})`, origin: o, base: false, results: [],
+      name: `webhook intake, 5 KB transcript, new call each (${label === 'sqlite' ? 'SQLite file' : 'PostgreSQL'}, ${n === '0' ? 'no intake threads' : `${n} intake thread${n === '1' ? '' : 's'}`})`, origin: o, base: false, results: [],
       reqs: (round) => Array.from({ length: count }, (_, i) => {
         const body = webhookBody(round, i);
         return { method: 'POST', path: `/dialnexa/webhook/${addon.info.connectionId}`, contentType: 'application/json', signature: createHmac('sha256', addon.info.webhookSecret).update(body).digest('hex'), body };
@@ -88,6 +92,7 @@ export async function benchHttp(requests: number): Promise<Record<string, string
     for (const t of targets) t.results.push(await load(t.origin, t.reqs(round), requests));
   }
   for (const c of children) await c.stop();
+  rmSync(dir, { recursive: true, force: true });
   const base = targets[0]!.results;
   return targets.map((t) => row(t.name, t.results, t.base ? undefined : base));
 }
