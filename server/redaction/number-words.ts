@@ -29,6 +29,12 @@ export const MONTHS = toMap({
 const NUMBER_WORDS: ReadonlySet<string> = new Set([...UNITS.keys(), ...TEENS.keys(), ...TENS.keys(), ...REPEAT.keys(), ...MONTHS.keys()]);
 const MAYBE_NUMBER_WORD = wordFilter(NUMBER_WORDS);
 
+/** Everything a number word can mean, found with one lookup (readNumber runs for every token of a pass). */
+type Spoken = { unit?: string; oh: boolean; teen?: string; tens?: string; repeat?: number; month?: string };
+const SPOKEN: ReadonlyMap<string, Spoken> = new Map([...NUMBER_WORDS].map((w) => [w, {
+  unit: UNITS.get(w), oh: w === 'o' || w === 'oh', teen: TEENS.get(w), tens: TENS.get(w), repeat: REPEAT.get(w), month: MONTHS.get(w),
+}]));
+
 /** A word that can be read as (part of) a number, so it is never a letter prefix like "INV-". */
 export function isNumberWord(lower: string): boolean {
   return NUMBER_WORDS.has(lower);
@@ -54,10 +60,11 @@ export type NumberRead = { digits: string; last: number; spoken: boolean; month:
 
 const free = (t: Token | undefined): t is Token => t !== undefined && t.label < 0 && t.kind !== 'block';
 const word = (t: Token | undefined): string => (free(t) && t.kind === 'word' ? t.lower : '');
-const unitOf = (t: Token | undefined): string | undefined => {
+const spokenOf = (t: Token | undefined): Spoken | undefined => {
   const w = word(t);
-  return MAYBE_NUMBER_WORD(w) ? UNITS.get(w) : undefined;
+  return MAYBE_NUMBER_WORD(w) ? SPOKEN.get(w) : undefined;
 };
+const unitOf = (t: Token | undefined): string | undefined => spokenOf(t)?.unit;
 
 /** Index after an optional no-space hyphen: "forty-one" reads as one pair. */
 function afterHyphen(tokens: readonly Token[], i: number): number {
@@ -66,18 +73,15 @@ function afterHyphen(tokens: readonly Token[], i: number): number {
 }
 
 /** "twenty seven" → 27, "twelve" → 12, "seven" → 07 (for "two thousand and seven"). */
-function readPair(tokens: readonly Token[], i: number, allowUnit: boolean): { digits: string; last: number } | null {
-  const w = word(tokens[i]);
-  const teen = TEENS.get(w);
-  if (teen) return { digits: teen, last: i };
-  const tens = TENS.get(w);
-  if (tens) {
+function readPair(tokens: readonly Token[], i: number, allowUnit: boolean, s = spokenOf(tokens[i])): { digits: string; last: number } | null {
+  if (!s) return null;
+  if (s.teen) return { digits: s.teen, last: i };
+  if (s.tens) {
     const k = afterHyphen(tokens, i);
     const u = unitOf(tokens[k]);
-    return u && u !== '0' ? { digits: tens + u, last: k } : { digits: tens + '0', last: i };
+    return u && u !== '0' ? { digits: s.tens + u, last: k } : { digits: s.tens + '0', last: i };
   }
-  const u = unitOf(tokens[i]);
-  return allowUnit && u && w !== 'o' && w !== 'oh' ? { digits: '0' + u, last: i } : null;
+  return allowUnit && s.unit && !s.oh ? { digits: '0' + s.unit, last: i } : null;
 }
 
 /** Applies "hundred"/"thousand" after a spoken value: "four hundred and five" → 405. */
@@ -97,9 +101,8 @@ export function startsNumber(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (!free(t)) return false;
   if (t.kind === 'num') return true;
-  const w = word(t);
-  if (!MAYBE_NUMBER_WORD(w)) return false;
-  return (UNITS.has(w) && w !== 'o' && w !== 'oh') || TEENS.has(w) || TENS.has(w) || REPEAT.has(w);
+  const s = spokenOf(t);
+  return s !== undefined && ((s.unit !== undefined && !s.oh) || s.teen !== undefined || s.tens !== undefined || s.repeat !== undefined);
 }
 
 /**
@@ -110,21 +113,21 @@ export function readNumber(tokens: readonly Token[], i: number, afterDigit: bool
   const t = tokens[i];
   if (!free(t)) return null;
   if (t.kind === 'num') return { digits: t.text, last: i, spoken: false, month: false };
-  const w = word(t);
-  if (!MAYBE_NUMBER_WORD(w) || !NUMBER_WORDS.has(w)) return null;
-  const month = MONTHS.get(w);
+  const s = spokenOf(t);
+  if (!s) return null;
+  const month = s.month;
   if (month && startsNumber(tokens, i + 1 + (tokens[i + 1]?.text === ',' ? 1 : 0))) {
     return { digits: month, last: i, spoken: true, month: true };
   }
-  const times = REPEAT.get(w);
+  const times = s.repeat;
   if (times) {
     const next = tokens[i + 1];
     const d = unitOf(next) ?? (free(next) && next.kind === 'num' && next.text.length === 1 ? next.text : undefined);
     return d ? { digits: d.repeat(times), last: i + 1, spoken: true, month: false } : null;
   }
-  if ((w === 'oh' || w === 'o') && !afterDigit && !startsNumber(tokens, afterHyphen(tokens, i)) && word(tokens[i + 1]) !== 'oh') return null;
-  const pair = readPair(tokens, i, false);
-  const unit = unitOf(t);
+  if (s.oh && !afterDigit && !startsNumber(tokens, afterHyphen(tokens, i)) && word(tokens[i + 1]) !== 'oh') return null;
+  const pair = readPair(tokens, i, false, s);
+  const unit = s.unit;
   const base = pair ?? (unit !== undefined ? { digits: unit, last: i } : null);
   if (!base) return null;
   const scaled = readScale(tokens, base);
