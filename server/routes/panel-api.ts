@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.js';
 import { AppError } from '../errors.js';
+import { parseBody } from '../http/parse-body.js';
 import { panelAuth, panelCors, requireAccountSession, requireJobSession } from '../http/panel-auth.js';
 import { actOnStep } from '../calls/act-on-step.js';
 import { actOnReview } from '../calls/act-on-review.js';
@@ -34,12 +35,6 @@ const SettingsSchema = z.object({
   followUpDays: z.number().int().min(0).max(30),
   responseFormat: z.enum(['envelope', 'html']),
 });
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new AppError('BAD_REQUEST', 'Some fields are not valid', { detail: { fields: r.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })) } });
-  return r.data;
-}
 
 /**
  * /api/panel/* — the job panel and the review canvas. Bearer panel token (CORS, no cookies); every read is
@@ -80,7 +75,7 @@ export function panelApiRoutes(deps: AppDeps): Router {
 
   r.post('/calls/:id/steps', async (req, res) => {
     const s = requireJobSession(req);
-    const body = parse(StepSchema, req.body);
+    const body = parseBody(StepSchema, req.body);
     const acc = await account(s.accountUuid);
     await actOnStep(deps, s, req.params.id!, body);
     const call = await callOnJob(acc.uuid, s.jobUuid, req.params.id!);
@@ -95,7 +90,7 @@ export function panelApiRoutes(deps: AppDeps): Router {
 
   r.post('/review/:id', async (req, res) => {
     const s = requireAccountSession(req);
-    await actOnReview(deps, s, req.params.id!, parse(ReviewSchema, req.body));
+    await actOnReview(deps, s, req.params.id!, parseBody(ReviewSchema, req.body));
     res.json(await buildReviewCanvasView(deps, await account(s.accountUuid), s.staffUuid));
   });
 
@@ -105,7 +100,7 @@ export function panelApiRoutes(deps: AppDeps): Router {
     const staff = await staffFor(deps, acc.uuid);
     // Settings decide who may approve money steps: only the finance owner or an approver may change them.
     if (!canApprove(acc, staff, s.staffUuid)) throw new AppError('CONFLICT', 'Only the finance owner or an approver can change these settings');
-    const body = parse(SettingsSchema, req.body);
+    const body = parseBody(SettingsSchema, req.body);
     const next = { ...acc.settings, ...body };
     await deps.store.accounts.saveSettings(acc.uuid, next);
     await deps.store.audit.append({ accountUuid: acc.uuid, actor: `staff:${s.staffUuid}`, action: 'settings.changed', detail: { ...body } });

@@ -5,6 +5,7 @@ import { request } from 'undici';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.js';
 import { AppError } from '../errors.js';
+import { parseBody } from '../http/parse-body.js';
 import { ADDON_EVENTS } from '../servicem8/events.js';
 import { callDetailsFromEnvelope } from '../sandbox/dialnexa-simulator.js';
 import type { SandboxHandle } from '../sandbox/sandbox-handle.js';
@@ -46,7 +47,7 @@ export function sandboxRoutes(deps: AppDeps, sb: SandboxHandle): Router {
   }
 
   r.post('/sandbox/open', express.json(), async (req, res) => {
-    res.json({ html: await openViaAddonEvent(OpenSchema.parse(req.body)) });
+    res.json({ html: await openViaAddonEvent(parseBody(OpenSchema, req.body)) });
   });
 
   // The same answer as a top-level document, as the mobile app's webview shows it (and for "open in a new tab").
@@ -57,7 +58,7 @@ export function sandboxRoutes(deps: AppDeps, sb: SandboxHandle): Router {
   });
 
   r.post('/sandbox/calls', express.json(), async (req, res) => {
-    const { scenario } = CallSchema.parse(req.body);
+    const { scenario } = parseBody(CallSchema, req.body);
     const sample = SAMPLE_CALLS.find((s) => s.id === scenario);
     if (!sample) throw new AppError('BAD_REQUEST', 'Unknown scenario');
     const callId = `call_sbx_${randomBytes(6).toString('hex')}`;

@@ -7,6 +7,12 @@ import { makeRuntime, useRuntime } from '../helpers/make-deps.js';
 describe('operations routes', async () => {
   const rt = await useRuntime();
 
+  it('answers a malformed sandbox request with 400 naming the field, not a 500', async () => {
+    const res = await request(rt.app).post('/sandbox/calls').send({ scenario: 0 });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'BAD_REQUEST', fields: [{ field: 'scenario' }] });
+  });
+
   it('reports health and readiness', async () => {
     expect((await request(rt.app).get('/healthz')).body).toEqual({ ok: true });
     const ready = await request(rt.app).get('/readyz');
