@@ -1,28 +1,44 @@
 import { redactText } from '../server/redaction/redact-text.js';
 
-/** Redaction throughput (MB/s) and per-call latency on a realistic 10 KB transcript with sensitive values. */
-export function benchRedaction(rounds: number): Record<string, string | number>[] {
-  const turns = [
-    'Agent: Thanks for calling, how can I help with your account today?',
-    'User: I was charged twice for invoice INV-1042, three hundred and forty-nine dollars, on the 21st.',
-    'Agent: I can see the invoice. Can you confirm the phone number on the account?',
-    'User: Sure, it is 0491 570 156, and the ABN is 51 824 753 556.',
-    'User: I paid with my card four one one one, one one one one, one one one one, one one one one, expiry oh nine twenty-eight.',
-    'Agent: Please do not read card numbers out; I have not recorded it. Your receipt was 4471920311.',
-    'User: The BSB is 062-000 and the account 12345678 if you refund by transfer.',
-  ];
+const TURNS = [
+  'Agent: Thanks for calling, how can I help with your account today?',
+  'User: I was charged twice for invoice INV-1042, three hundred and forty-nine dollars, on the 21st.',
+  'Agent: I can see the invoice. Can you confirm the phone number on the account?',
+  'User: Sure, it is 0491 570 156, and the ABN is 51 824 753 556.',
+  'User: I paid with my card four one one one, one one one one, one one one one, one one one one, expiry oh nine twenty-eight.',
+  'Agent: Please do not read card numbers out; I have not recorded it. Your receipt was 4471920311.',
+  'User: The BSB is 062-000 and the account 12345678 if you refund by transfer.',
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Redaction throughput (MB/s) and per-call latency on a realistic 10 KB transcript with dense sensitive
+ * values. One second of warm-up (JIT), then rounds (BENCH_ROUNDS, default 5): the median round and the
+ * range are reported, because this machine's speed swings by up to 2x within minutes.
+ */
+export function benchRedaction(calls: number): Record<string, string | number>[] {
   let text = '';
-  while (text.length < 10_240) text += `${turns[text.length % turns.length]}\n`;
-  for (let i = 0; i < 50; i++) redactText(text);
+  while (text.length < 10_240) text += `${TURNS[text.length % TURNS.length]}\n`;
+  for (const end = Date.now() + 1000; Date.now() < end;) redactText(text);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+  const perRound = Math.max(1, Math.floor(calls / rounds));
+  const bytes = Buffer.byteLength(text);
+  const rates: number[] = [];
   const times: number[] = [];
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < rounds; i++) {
-    const t0 = process.hrtime.bigint();
-    redactText(text);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  for (let r = 0; r < rounds; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < perRound; i++) {
+      const t0 = process.hrtime.bigint();
+      redactText(text);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    rates.push((bytes * perRound) / 1e6 / (Number(process.hrtime.bigint() - start) / 1e9));
   }
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   times.sort((a, b) => a - b);
-  const bytes = Buffer.byteLength(text) * rounds;
-  return [{ input: `${(Buffer.byteLength(text) / 1024).toFixed(1)} KB transcript`, rounds, 'MB/s': bytes / 1e6 / seconds, 'p50 ms': times[Math.floor(rounds / 2)]!, 'p99 ms': times[Math.floor(rounds * 0.99)]!, target: '≥ 10 MB/s' }];
+  return [{
+    input: `${(bytes / 1024).toFixed(1)} KB transcript`, calls: perRound * rounds, 'MB/s (median round)': median(rates),
+    'MB/s range': `${Math.min(...rates).toFixed(1)}–${Math.max(...rates).toFixed(1)}`,
+    'p50 ms': times[Math.floor(times.length / 2)]!, 'p99 ms': times[Math.floor(times.length * 0.99)]!, target: '≥ 10 MB/s',
+  }];
 }
