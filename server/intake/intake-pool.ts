@@ -36,18 +36,21 @@ function tsxEsmApi(): string {
  * on first use; one that dies fails only the bodies it held (the webhook answers 503, DialNexa retries)
  * and is replaced on the next body.
  */
-export function createIntakePool(o: { threads: number; log: Logger }): IntakePool {
+export function createIntakePool(o: { threads: number; log: Logger; maxHeapMb?: number }): IntakePool {
   const threads: (Thread | undefined)[] = Array.from({ length: o.threads }, () => undefined);
   let nextId = 0;
   let closed = false;
 
   function spawn(slot: number): Thread {
-    const worker = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, tsx: ENTRY.endsWith('.ts') ? tsxEsmApi() : undefined } });
+    // A heap cap per thread: a hostile 1 MiB body can fail its own request, never exhaust the process.
+    const resourceLimits = { maxOldGenerationSizeMb: o.maxHeapMb ?? 256 };
+    const worker = new Worker(BOOT, { eval: true, resourceLimits, workerData: { entry: ENTRY, tsx: ENTRY.endsWith('.ts') ? tsxEsmApi() : undefined } });
     const t: Thread = { worker, tasks: new Map() };
-    worker.unref(); // pending requests keep the process alive, an idle thread does not
+    worker.unref(); // an idle thread never keeps the process alive; a busy one does (see prepare)
     worker.on('message', (m: { id: number; result?: PreparedDelivery; error?: string }) => {
       const task = t.tasks.get(m.id);
       t.tasks.delete(m.id);
+      if (t.tasks.size === 0) worker.unref();
       if (m.result) task?.resolve(m.result);
       else task?.reject(new Error(m.error ?? 'intake thread failed'));
     });
@@ -82,6 +85,7 @@ export function createIntakePool(o: { threads: number; log: Logger }): IntakePoo
       const t = leastBusy();
       const id = nextId++;
       return new Promise<PreparedDelivery>((resolve, reject) => {
+        if (t.tasks.size === 0) t.worker.ref();
         t.tasks.set(id, { resolve, reject });
         t.worker.postMessage({ id, body, ctx });
       });

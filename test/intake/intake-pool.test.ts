@@ -38,6 +38,18 @@ describe('intake threads', () => {
     expect(results.map((r) => (r.ok ? r.outcome.providerCallId : r.errors))).toEqual(ids);
   });
 
+  it('fail only the body that exhausts a thread, and replace the thread', async () => {
+    const small = createIntakePool({ threads: 1, log: quiet, maxHeapMb: 24 });
+    try {
+      expect((await small.prepare(BODIES[0]!, ctx)).ok).toBe(true);
+      const hostile = JSON.stringify({ event_type: 'call_ended', payload: { call: { id: 'call_huge', status: 'completed', transcript: 'User: card four one one one one one one one '.repeat(25_000) } } });
+      await expect(small.prepare(hostile, ctx)).rejects.toThrow(/intake thread/);
+      expect(await small.prepare(BODIES[1]!, ctx)).toEqual(prepareDelivery(BODIES[1]!, ctx));
+    } finally {
+      await small.close();
+    }
+  });
+
   it('refuse work once closed', async () => {
     const closing = createIntakePool({ threads: 1, log: quiet });
     expect((await closing.prepare(BODIES[0]!, ctx)).ok).toBe(true);
