@@ -9,7 +9,7 @@ import { redactText } from '../redaction/redact-text.js';
  */
 export type PreparedDelivery =
   | { ok: true; outcome: CallOutcome; stored: string; kinds: string[] }
-  | { ok: false; errors: FieldError[]; stored: string; kinds: string[] };
+  | { ok: false; notJson: boolean; errors: FieldError[]; stored: string; kinds: string[] };
 
 const NOT_JSON: FieldError[] = [{ field: 'body', message: 'is not valid JSON' }];
 
@@ -25,12 +25,12 @@ export function prepareDelivery(body: string, ctx: ParseContext): PreparedDelive
     json = JSON.parse(body);
   } catch {
     const r = redactText(body);
-    return { ok: false, errors: NOT_JSON, stored: r.text, kinds: [...new Set(r.findings.map((f) => f.kind))].sort() };
+    return { ok: false, notJson: true, errors: NOT_JSON, stored: r.text, kinds: [...new Set(r.findings.map((f) => f.kind))].sort() };
   }
   const redacted = redactJsonValue(json);
   const stored = JSON.stringify(withoutRecordingUrls(redacted.value)); // presigned links are never stored
   const parsed = parseDelivery(redacted.value, ctx);
   return parsed.ok
     ? { ok: true, outcome: parsed.outcome, stored, kinds: redacted.kinds }
-    : { ok: false, errors: parsed.errors, stored, kinds: redacted.kinds };
+    : { ok: false, notJson: false, errors: parsed.errors, stored, kinds: redacted.kinds };
 }

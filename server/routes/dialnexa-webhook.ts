@@ -47,8 +47,7 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
       .catch((cause) => { throw new AppError('UNAVAILABLE', 'Could not process the delivery; retry later', { cause }); });
     if (!prepared.ok) {
       await keepInvalid(deps, target, prepared.stored, prepared.errors, prepared.kinds);
-      const notJson = prepared.errors.length === 1 && prepared.errors[0]!.field === 'body';
-      throw new AppError('BAD_REQUEST', notJson ? 'Body is not valid JSON' : 'Webhook body is not valid', { detail: { fields: prepared.errors } });
+      throw new AppError('BAD_REQUEST', prepared.notJson ? 'Body is not valid JSON' : 'Webhook body is not valid', { detail: { fields: prepared.errors } });
     }
     const outcome = prepared.outcome;
     // Group commit: concurrent deliveries share one transaction; this resolves once ours has committed.
