@@ -1,3 +1,4 @@
+import { isLikelyCard } from './card-numbers.js';
 import { abaChecksum, ibanMod97 } from './checksums.js';
 import { groupLengths, hasInnerSep, isNzBankShape, isPhoneShape, STRONG_SEPS } from './number-shapes.js';
 import type { Segment, SegmentContext, Verdict } from './findings.js';
@@ -83,6 +84,9 @@ export function classifyBank(seg: Segment, ctx: SegmentContext): Verdict {
   if (ctx.lab === 'bsb' && L === 6) return 'bsb';
   if (ctx.lab === 'sort' && L === 6) return 'sort_code';
   if (ctx.lab === 'routing' && L === 9 && abaChecksum(d)) return 'routing_number';
+  // An IBAN read aloud ("G B eight two W E S T one two three …") never matches the written pattern;
+  // under an IBAN label its long digit stretch is the account part (the check digits alone are not).
+  if (ctx.lab === 'iban' && !ctx.strict && L >= 6 && !phone && !isLikelyCard(d)) return 'iban';
   if (ctx.lab !== 'account' && ctx.bankWindow && L === 6 && !ctx.strict) {
     // "bank details are 012-003 and …": the 3-3 (AU) or 2-2-2 (UK) layout names the branch code.
     const shape = groupLengths(seg.groups);

@@ -50,6 +50,9 @@ export function classifyTax(seg: Segment, ctx: SegmentContext): Verdict {
     case 'tfn': case 'ird': if (L === 8 || L === 9) return 'tax_id'; break;
     case 'ssn': case 'itin': if (L === 9) return 'tax_id'; break;
     case 'utr': if (L === 10) return 'tax_id'; break;
+    // A NINO read aloud or spaced ("Q Q one two three four five six C") never matches the written
+    // pattern; under a National Insurance label its six digits are the identifying part.
+    case 'ni': if (L === 6) return 'tax_id'; break;
     case 'tax':
       if ((L === 8 || L === 9) && (tfnChecksum(d) || irdChecksum(d) || isValidSsn(d) || isValidItin(d))) return 'tax_id';
       break;

@@ -34,6 +34,11 @@ export const BANK_TAX_CORPUS: CorpusEntry[] = [
   entry('iban-05', 'IE29 AIBK 9311 5212 3456 78', [['iban', 'IE29 AIBK 9311 5212 3456 78']]),
   entry('iban-06', 'ES91 2100 0418 4502 0005 1332 is my Spanish account', [['iban', 'ES91 2100 0418 4502 0005 1332']]),
   entry('iban-07', 'refund via BE68539007547034 thanks', [['iban', 'BE68539007547034']]),
+  // Spelled out, an IBAN's letters survive; its account digits must not.
+  entry('iban-09', 'User: my IBAN is G B eight two W E S T one two three four five six nine eight seven six five four three two', [['iban', 'one two three four five six nine eight seven six five four three two']]),
+  entry('iban-10', 'User: IBAN D E eight nine, three seven zero four zero zero four four zero five three two zero one three zero zero zero', [['iban', 'three seven zero four zero zero four four zero five three two zero one three zero zero zero']]),
+  entry('iban-keep-01', 'Agent: I have noted your IBAN. Call us on 1300 655 506 if the refund is not there by Friday.', [], ['1300 655 506']),
+  entry('iban-keep-02', 'User: the IBAN is printed on invoice INV-10234 for $1,234.50', [], ['INV-10234', '$1,234.50']),
   entry('iban-08', 'User: for the UK one it\'s GB82WEST12345698765432, sort code is inside it', [['iban', 'GB82WEST12345698765432']]),
   entry('tfn-01', 'My TFN is 123 456 782', [['tax_id', '123 456 782']]),
   entry('tfn-02', 'User: tax file number eight seven six, five four three, two one oh', [['tax_id', 'eight seven six, five four three, two one oh']]),
@@ -51,6 +56,9 @@ export const BANK_TAX_CORPUS: CorpusEntry[] = [
   entry('nino-01', 'NI number AB 12 34 56 C', [['tax_id', 'AB 12 34 56 C']]),
   entry('nino-02', 'National Insurance JG103759A', [['tax_id', 'JG103759A']]),
   entry('nino-03', 'User: my national insurance is CE 12 34 56 D', [['tax_id', 'CE 12 34 56 D']]),
+  // Read aloud or letter by letter the NINO never matches the written pattern; its six digits must go.
+  entry('nino-04', 'User: My national insurance number is Q Q one two three four five six C.', [['tax_id', 'one two three four five six']]),
+  entry('nino-05', "User: NI number, it's A B 1 2 3 4 5 6 C", [['tax_id', '1 2 3 4 5 6']]),
   entry('utr-01', 'UTR 12345 67890', [['tax_id', '12345 67890']]),
   entry('utr-02', 'User: my unique taxpayer reference is 1234567890', [['tax_id', '1234567890']]),
   entry('utr-03', 'tax reference 98765 43210 for self assessment', [['tax_id', '98765 43210']]),
