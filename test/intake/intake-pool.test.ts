@@ -53,7 +53,9 @@ describe('intake threads', () => {
   it('refuse work once closed', async () => {
     const closing = createIntakePool({ threads: 1, log: quiet });
     expect((await closing.prepare(BODIES[0]!, ctx)).ok).toBe(true);
-    const pending = closing.prepare(BODIES[1]!, ctx);
+    // A body that takes the thread ~0.5 s, so it is still being prepared when the pool closes.
+    const slow = JSON.stringify({ event_type: 'call_ended', payload: { call: { id: 'call_slow', status: 'completed', transcript: 'User: card four one one one one one one one '.repeat(20_000) } } });
+    const pending = closing.prepare(slow, ctx);
     await closing.close();
     await expect(pending).rejects.toThrow(/intake thread/);
     await expect(closing.prepare(BODIES[0]!, ctx)).rejects.toThrow(/closed/);
