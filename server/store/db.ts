@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationPr
 import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
 import type { Database } from './schema.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = { db: Kysely<Database>; dialect: Dialect; close(): Promise<void>; schema?: string };
@@ -40,13 +41,15 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-    const sqlite = new BetterSqlite3(file === ':memory:' ? ':memory:' : resolve(file));
+    const memory = file === ':memory:';
+    const sqlite = new BetterSqlite3(memory ? ':memory:' : resolve(file));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
+    const checkpointer = memory ? undefined : startCheckpointer(sqlite, resolve(file));
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return { db, dialect: 'sqlite', close: async () => { await checkpointer?.stop(); await db.destroy(); } };
   }
   const pool = new pg.Pool({
     connectionString: url,
