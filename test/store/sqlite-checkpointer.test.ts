@@ -57,13 +57,13 @@ describe('background WAL checkpoints (SQLite)', () => {
     const before = size(file);
     insert.run('z'.repeat(20_000));
     expect(await until(() => size(file) > before)).toBe(true); // the thread is up and has checkpointed once
-    // ~40 MB in batches that follow each other as the webhook batcher's do (one event-loop turn apart):
+    // ~64 MB of log pages in batches that follow each other as the webhook batcher's do (one event-loop turn apart):
     // the log never empties between them, so only restart checkpoints keep it from growing.
     for (let tx = 0; tx < 2_500; tx++) {
       db.transaction(() => { for (let i = 0; i < 4; i++) insert.run('y'.repeat(4000)); })();
       await new Promise(setImmediate);
     }
-    expect(size(`${file}-wal`)).toBeLessThan(20_000_000);
+    expect(size(`${file}-wal`)).toBeLessThan(32_000_000) // ~64 MB without restarts;
     expect(db.prepare('select count(*) as n from t').get()).toEqual({ n: 10_001 });
   });
 
