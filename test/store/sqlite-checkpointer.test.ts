@@ -63,7 +63,7 @@ describe('background WAL checkpoints (SQLite)', () => {
       db.transaction(() => { for (let i = 0; i < 4; i++) insert.run('y'.repeat(4000)); })();
       await new Promise(setImmediate);
     }
-    expect(size(`${file}-wal`)).toBeLessThan(32_000_000) // ~64 MB without restarts;
+    expect(size(`${file}-wal`)).toBeLessThan(32_000_000); // ~64 MB without restarts
     expect(db.prepare('select count(*) as n from t').get()).toEqual({ n: 10_001 });
   });
 
