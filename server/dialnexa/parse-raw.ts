@@ -15,11 +15,11 @@ export function withoutRecordingUrls(body: unknown, depth = 0): unknown {
   }
   if (!isWireObject(body)) return body;
   if (depth >= MAX_DEPTH) return '[too deep]';
-  const out: Record<string, unknown> = {};
+  // No prototype, so `out['__proto__'] = x` stores a key instead of changing the copy's prototype
+  // (and plain assignment is several times cheaper than defineProperty on the intake path).
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(body)) {
-    if (RECORDING_KEY.test(key)) continue;
-    // defineProperty, not assignment: `out['__proto__'] = x` would change the copy's prototype.
-    Object.defineProperty(out, key, { value: withoutRecordingUrls(value, depth + 1), enumerable: true, writable: true, configurable: true });
+    if (!RECORDING_KEY.test(key)) out[key] = withoutRecordingUrls(value, depth + 1);
   }
   return out;
 }

@@ -12,6 +12,12 @@ const MAX_DEPTH = 256;
 
 type Turn = { key: string; text: string; speaker: string };
 
+/**
+ * A copy without a prototype: JSON.parse makes `"__proto__"` an own key, and assigning it to a plain
+ * object would set the copy's prototype instead, so the key would vanish from the stored body.
+ */
+const ownKeysOnly = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
+
 function asTurn(v: unknown): Turn | null {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
   const o = v as Record<string, unknown>;
@@ -55,7 +61,7 @@ function redactTurns(arr: readonly unknown[], ks: KindSet, depth: number): unkno
     const t = turns[i]!;
     const start = offsets[i]!;
     const mine = replacements.filter((r) => r.start >= start && r.end <= start + t.text.length);
-    const out: Record<string, unknown> = {};
+    const out = ownKeysOnly();
     for (const [k, v] of Object.entries(el as Record<string, unknown>)) {
       out[k] = k === t.key ? applyTo(t.text, start, mine) : redactValue(v, ks, depth + 1);
     }
@@ -92,7 +98,7 @@ function redactValue(value: unknown, ks: KindSet, depth: number, key?: string): 
   if (typeof value === 'number') return redactNumber(value, key, ks);
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
   if (Array.isArray(value)) return redactTurns(value, ks, depth) ?? value.map((v) => redactValue(v, ks, depth + 1));
-  const out: Record<string, unknown> = {};
+  const out = ownKeysOnly();
   for (const [k, v] of Object.entries(value)) out[k] = redactValue(v, ks, depth + 1, k);
   return out;
 }

@@ -80,6 +80,14 @@ describe('redactJsonValue', () => {
     expect(kinds).toEqual(['card', 'security_code']);
   });
 
+  it('keeps a "__proto__" key as data, redacted, instead of turning it into the copy\'s prototype', () => {
+    const body = JSON.parse('{"__proto__":{"note":"card 4111 1111 1111 1111"},"turns":[{"role":"user","content":"hi","__proto__":{"x":"cvv 123"}},{"role":"agent","content":"ok"}]}');
+    const { value } = redactJsonValue(body);
+    expect(JSON.stringify(value)).toBe('{"__proto__":{"note":"card [card ending 1111]"},"turns":[{"role":"user","content":"hi","__proto__":{"x":"cvv [security code]"}},{"role":"agent","content":"ok"}]}');
+    expect(Object.getPrototypeOf(value)).toBeNull();
+    expect((value as Record<string, unknown>).note).toBeUndefined(); // nothing is inherited from the key's value
+  });
+
   it('catches a card sent as a JSON number', () => {
     expect(redactJsonValue({ n: 4111111111111111, amount: 349 })).toEqual({ value: { n: '[card ending 1111]', amount: 349 }, kinds: ['card'] });
   });
