@@ -88,4 +88,8 @@ export const KEEP_CORPUS: CorpusEntry[] = [
     [], ['0412 345 678', 'quote 20931', '$2,145.00']),
   entry('mixed-nz-74', 'User: The card got charged $95 on 3 March and again on 4 March. Receipt 100234 and 100235.',
     [], ['$95', '3 March', '4 March', '100234', '100235']),
+  entry('keep-customer-acct-75', 'User: My account number with you is 100234, it should be on the invoice.', [], ['100234']),
+  entry('keep-customer-acct-76', 'Agent: Which account is this about?\nUser: my account with you guys, 5501207, the one for the rental.', [], ['5501207']),
+  entry('mixed-au-77', 'User: My account number with you is 100234. For the refund, my bank account is 12345678, BSB 062-000.',
+    [['bank_account', '12345678'], ['bsb', '062-000']], ['100234']),
 ];
