@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici';
+import { backoffDelay, parseRetryAfter } from '../http/backoff.js';
 import { readDetailsRecordingUrl } from './envelopes.js';
 
 /** The call id is unknown to DialNexa (404). Not retried: asking again will not make it exist. */
@@ -39,7 +40,9 @@ export type DialNexaClient = {
 };
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
-const MAX_RETRY_AFTER_MS = 30_000;
+// A wait between tries, Retry-After included, never exceeds this: the fetch runs in the background but
+// should not hold its job for minutes (a later event or an operator retries it).
+const MAX_DELAY_MS = 30_000;
 
 /**
  * Client for `GET {baseUrl}/call-logs/{id}/details` (contract, envelope C). Retries 429, 5xx and
@@ -73,7 +76,7 @@ export function createDialNexaClient(options: DialNexaClientOptions): DialNexaCl
     }
     if (statusCode === 429 || statusCode >= 500) {
       await res.body.dump();
-      return { retryAfterMs: retryAfter(res.headers['retry-after']), error: new DialNexaApiError(`DialNexa answered ${statusCode}`, statusCode) };
+      return { retryAfterMs: parseRetryAfter(res.headers['retry-after'], Date.now()), error: new DialNexaApiError(`DialNexa answered ${statusCode}`, statusCode) };
     }
     if (statusCode < 200 || statusCode >= 300) {
       await res.body.dump();
@@ -91,8 +94,7 @@ export function createDialNexaClient(options: DialNexaClientOptions): DialNexaCl
       if ('body' in result) return result.body;
       last = result.error;
       if (attempt < attempts) {
-        const backoff = random() * baseDelayMs * 2 ** (attempt - 1);
-        await sleep(Math.max(backoff, result.retryAfterMs ?? 0));
+        await sleep(backoffDelay(attempt, { baseMs: baseDelayMs, maxMs: MAX_DELAY_MS, growth: 2, jitter: 'full' }, random, result.retryAfterMs));
       }
     }
     throw last ?? new DialNexaApiError('DialNexa request failed');
@@ -124,11 +126,6 @@ async function readJson(res: Dispatcher.ResponseData): Promise<unknown> {
   }
 }
 
-/** Retry-After in seconds (RFC 9110 §10.2.3); HTTP-date form is ignored and the back-off applies. */
-function retryAfter(value: string | string[] | undefined): number | undefined {
-  const seconds = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : undefined;
-}
 
 /**
  * The cause without the key: some dispatcher errors quote the request headers (undici's

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import type { OutboxItem } from '../store/outbox-repo.js';
-import { backoffDelay } from './backoff.js';
+import { backoffDelay, type Backoff } from '../http/backoff.js';
 import { classifyFailure, type ActionRunner } from './runner.js';
 
 export type WorkerOptions = {
@@ -33,6 +33,9 @@ export function createOutboxWorker(o: WorkerOptions) {
   const leaseMs = o.leaseMs ?? 5 * 60_000;
   const maxAttempts = o.maxAttempts ?? 8;
   const random = o.random ?? Math.random;
+  // Doubling from 1 s to at most 5 min, spread over the upper half, so many workers retrying after one
+  // ServiceM8 hiccup do not stampede together.
+  const backoff: Backoff = { baseMs: o.baseDelayMs ?? 1_000, maxMs: 5 * 60_000, growth: 2, jitter: 'equal' };
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
@@ -48,7 +51,7 @@ export function createOutboxWorker(o: WorkerOptions) {
     } catch (err) {
       const f = classifyFailure(err);
       if (f.disposition === 'retry' && item.attempts < maxAttempts) {
-        const at = new Date(o.clock().getTime() + backoffDelay(item.attempts, random, o.baseDelayMs));
+        const at = new Date(o.clock().getTime() + backoffDelay(item.attempts, backoff, random));
         log.warn({ err: f.message, retryAt: at.toISOString() }, 'action failed; will retry');
         await o.store.outbox.retryLater(item.id, owner, f.message, at);
         o.onResult?.(item.kind, 'retry');

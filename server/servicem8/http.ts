@@ -1,7 +1,8 @@
 import { request, type Dispatcher } from 'undici';
 import { ServiceM8Error, type ServiceM8Status } from './errors.js';
 import type { RateLimiter } from './rate-limit.js';
-import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry.js';
+import { parseRetryAfter } from '../http/backoff.js';
+import { isRetryableStatus, retryDelay, type RetryPolicy } from './retry.js';
 import { encodeQuery } from './filter.js';
 
 export type ServiceM8Auth = { kind: 'apiKey'; apiKey: string } | { kind: 'bearer'; getToken: () => Promise<string> };
@@ -79,7 +80,7 @@ export function createTransport(opts: TransportOptions): (call: HttpCall) => Pro
           detail: outcome.detail, errorCode: outcome.errorCode, cause: outcome.cause,
         });
       }
-      await opts.sleep(backoffDelay(attempt, opts.retry, opts.random, outcome.retryAfterMs));
+      await opts.sleep(retryDelay(attempt, opts.retry, opts.random, outcome.retryAfterMs));
     }
   };
 }

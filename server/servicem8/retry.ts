@@ -1,3 +1,4 @@
+import { backoffDelay } from '../http/backoff.js';
 import type { ServiceM8Status } from './errors.js';
 
 export type RetryPolicy = { attempts: number; baseDelayMs: number; maxDelayMs: number };
@@ -9,9 +10,8 @@ export type RetryPolicy = { attempts: number; baseDelayMs: number; maxDelayMs: n
  */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 60_000 };
 
-const GROWTH = 1.5;
-/** Jitter adds up to +50 %, so each delay lies in [nominal, 1.5 × nominal) and never undercuts the previous one. */
-const JITTER = 0.5;
+// Growth 1.5 with up to +50 % jitter: each delay lies in [nominal, 1.5 × nominal), so waits never shrink.
+const BACKOFF = { growth: 1.5, jitter: 'up' } as const;
 
 export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}): RetryPolicy {
   const policy = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(partial) };
@@ -21,34 +21,17 @@ export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}): RetryPol
 }
 
 /**
- * Delay before retry number `retry` (1 = the wait after the first failed attempt):
- * nominal = base × 1.5^(retry−1), plus jitter in [0, 50 %) of nominal, capped at maxDelayMs.
- * Consecutive delays therefore grow by ×1..×2.25 (×1.5 nominal) until the cap.
- * `retryAfterMs` (a Retry-After header, undocumented for ServiceM8 but honoured if present) is a floor.
+ * Delay before retry number `retry` (1 = the wait after the first failed attempt): base × 1.5^(retry−1)
+ * plus up to 50 % jitter, capped at maxDelayMs. `retryAfterMs` (a Retry-After header, undocumented for
+ * ServiceM8 but honoured if present) is a floor, still capped.
  */
-export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number, retryAfterMs?: number): number {
-  const nominal = policy.baseDelayMs * GROWTH ** (retry - 1);
-  const jittered = nominal * (1 + JITTER * clamp01(random()));
-  const floor = retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? retryAfterMs : 0;
-  return Math.floor(Math.min(policy.maxDelayMs, Math.max(jittered, floor)));
+export function retryDelay(retry: number, policy: RetryPolicy, random: () => number, retryAfterMs?: number): number {
+  return backoffDelay(retry, { ...BACKOFF, baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs }, random, retryAfterMs);
 }
 
 /** Only throttling, server errors and no-response are worth another try (platform-notes §4.7, §4.8). */
 export function isRetryableStatus(status: ServiceM8Status): boolean {
   return status === 'network_error' || status === 429 || (status >= 500 && status <= 599);
-}
-
-/** Parses `Retry-After` as seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-
-function clamp01(x: number): number {
-  return Number.isFinite(x) ? Math.min(Math.max(x, 0), 0.999_999) : 0;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MockAgent } from 'undici';
 import { createServiceM8Client, ServiceM8Error, type RequestInfo, type ServiceM8ClientOptions } from '../../server/servicem8/client.js';
 import { createUnlimitedRateLimiter } from '../../server/servicem8/rate-limit.js';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus } from '../../server/servicem8/retry.js';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelay } from '../../server/servicem8/retry.js';
 import { sequence } from '../helpers/servicem8-sim.js';
 
 const ORIGIN = 'https://api.servicem8.test';
@@ -143,10 +143,10 @@ describe('ServiceM8 client retries (undici MockAgent)', () => {
 describe('back-off arithmetic', () => {
   it('grows ×1.5 nominally, adds under 50 % jitter and caps at maxDelayMs', () => {
     const policy = { ...DEFAULT_RETRY_POLICY, maxDelayMs: 2_000 };
-    expect([1, 2, 3, 4].map((n) => backoffDelay(n, policy, () => 0))).toEqual([500, 750, 1125, 1687]);
-    expect(backoffDelay(1, policy, () => 0.999)).toBeLessThan(750);
-    expect(backoffDelay(10, policy, () => 0.5)).toBe(2_000);
-    expect(backoffDelay(1, policy, () => 0, 5_000)).toBe(2_000); // Retry-After is a floor, still capped
+    expect([1, 2, 3, 4].map((n) => retryDelay(n, policy, () => 0))).toEqual([500, 750, 1125, 1687]);
+    expect(retryDelay(1, policy, () => 0.999)).toBeLessThan(750);
+    expect(retryDelay(10, policy, () => 0.5)).toBe(2_000);
+    expect(retryDelay(1, policy, () => 0, 5_000)).toBe(2_000); // Retry-After is a floor, still capped
   });
 
   it('retries only 429, 5xx and network errors', () => {
