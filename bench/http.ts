@@ -34,7 +34,7 @@ function webhookBody(round: number, i: number): string {
   const body = SAMPLE_CALLS[0]!.build(`call_bench_${process.pid}_${round}_${i}`, new Date()) as any;
   const turns = ['Agent: Could you confirm the invoice number for me?', 'User: It is invoice 1042, the one from the backflow valve repair.', 'Agent: Thanks. I can see two payments of three forty-nine on that invoice.', 'User: Yes, that is the problem, I only meant to pay it once.'];
   let t = body.payload.call.transcript as string;
-  while (t.length < 5_000) t += `\n${turns[t.length % turns.length]}`;
+  for (let k = 0; t.length < 5_000; k++) t += `\n${turns[k % turns.length]}`;
   body.payload.call.transcript = t;
   return JSON.stringify(body);
 }
