@@ -2,8 +2,9 @@ import { signal, type Signal } from '@preact/signals';
 import type { JobPanelView, StepAction, StepRequest } from '../../server/panel/view-types.js';
 import { ApiFailure, type Api } from './api.js';
 import { safeUrl } from './format.js';
-import { createIntentIds, type Load } from './intents.js';
-import { describeFailure, EXPIRED_JOB_MESSAGE, type StatusMessage } from './messages.js';
+import { createIntentIds } from './intents.js';
+import { EXPIRED_JOB_MESSAGE, type StatusMessage } from './messages.js';
+import { createRemoteView } from './remote-view.js';
 
 export type StepInput = Omit<StepRequest, 'requestId'>;
 export type RecordingState = { pending: boolean; url?: string; error?: string };
@@ -26,33 +27,12 @@ export type JobPanelModel = ReturnType<typeof createJobPanelModel>;
  * @example const model = createJobPanelModel({ api }); void model.load();
  */
 export function createJobPanelModel({ api, openUrl = (u: string) => void window.open(u, '_blank', 'noopener') }: { api: Api; openUrl?: (url: string) => void }) {
-  const state = signal<Load<JobPanelView>>({ kind: 'loading' });
-  const expired = signal(false);
-  const perCall = new Map<string, CallUi>();
+  const { state, expired, ui, explain, load } = createRemoteView<JobPanelView, CallUi>({
+    fetch: () => api.getJob(),
+    expiredMessage: EXPIRED_JOB_MESSAGE,
+    makeUi: () => ({ pending: signal(null), status: signal(null), recording: signal({ pending: false }) }),
+  });
   const intents = createIntentIds();
-
-  function ui(callId: string): CallUi {
-    let s = perCall.get(callId);
-    if (!s) {
-      s = { pending: signal(null), status: signal(null), recording: signal({ pending: false }) };
-      perCall.set(callId, s);
-    }
-    return s;
-  }
-
-  function explain(err: unknown): string {
-    if (err instanceof ApiFailure && err.expired) expired.value = true;
-    return describeFailure(err, EXPIRED_JOB_MESSAGE);
-  }
-
-  async function load(): Promise<void> {
-    state.value = { kind: 'loading' };
-    try {
-      state.value = { kind: 'loaded', view: await api.getJob() };
-    } catch (err) {
-      state.value = { kind: 'error', message: explain(err) };
-    }
-  }
 
   /** One step per user intent; a second tap while the first is in flight does nothing. */
   async function runStep(callId: string, input: StepInput): Promise<boolean> {

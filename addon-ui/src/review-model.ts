@@ -1,8 +1,9 @@
 import { signal, type Signal } from '@preact/signals';
 import type { ReviewCanvasView, ReviewRequest, SettingsView } from '../../server/panel/view-types.js';
 import { ApiFailure, type Api } from './api.js';
-import { createIntentIds, type Load } from './intents.js';
-import { describeFailure, EXPIRED_REVIEW_MESSAGE, type StatusMessage } from './messages.js';
+import { createIntentIds } from './intents.js';
+import { EXPIRED_REVIEW_MESSAGE, type StatusMessage } from './messages.js';
+import { createRemoteView } from './remote-view.js';
 
 export type ReviewInput = Omit<ReviewRequest, 'requestId'>;
 export type ReviewAction = ReviewRequest['action'];
@@ -22,37 +23,19 @@ export type ReviewModel = ReturnType<typeof createReviewModel>;
  * @example const model = createReviewModel({ api }); void model.load();
  */
 export function createReviewModel({ api }: { api: Api }) {
-  const state = signal<Load<ReviewCanvasView>>({ kind: 'loading' });
-  const expired = signal(false);
+  const { state, expired, ui, explain, load } = createRemoteView<ReviewCanvasView, ItemUi>({
+    fetch: () => api.getReview(),
+    expiredMessage: EXPIRED_REVIEW_MESSAGE,
+    makeUi: () => ({ pending: signal(null), status: signal(null) }),
+  });
   /** Canvas-level announcements: an acted-on item may leave the queue and take its own status line with it. */
   const notice = signal<StatusMessage | null>(null);
-  const perItem = new Map<string, ItemUi>();
   const intents = createIntentIds();
   const settings = {
     pending: signal(false),
     status: signal<StatusMessage | null>(null),
     fieldErrors: signal<Record<string, string>>({}),
   };
-
-  function ui(itemId: string): ItemUi {
-    let s = perItem.get(itemId);
-    if (!s) perItem.set(itemId, (s = { pending: signal(null), status: signal(null) }));
-    return s;
-  }
-
-  function explain(err: unknown): string {
-    if (err instanceof ApiFailure && err.expired) expired.value = true;
-    return describeFailure(err, EXPIRED_REVIEW_MESSAGE);
-  }
-
-  async function load(): Promise<void> {
-    state.value = { kind: 'loading' };
-    try {
-      state.value = { kind: 'loaded', view: await api.getReview() };
-    } catch (err) {
-      state.value = { kind: 'error', message: explain(err) };
-    }
-  }
 
   async function act(itemId: string, input: ReviewInput): Promise<boolean> {
     const s = ui(itemId);
