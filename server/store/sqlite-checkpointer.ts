@@ -50,6 +50,7 @@ export function startCheckpointer(writer: BetterSqlite3.Database, file: string, 
   return {
     async stop() {
       stopped = true;
+      worker.ref(); // an unref'd thread would let the process exit before shutdown finishes
       worker.postMessage('stop');
       await exited;
     },
