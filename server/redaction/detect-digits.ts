@@ -1,4 +1,4 @@
-import { assignTurns, tokenize, type Span } from './tokens.js';
+import { assignTurns, tokenize, type Span, type Token } from './tokens.js';
 import { findLabels, indexLabels } from './context-labels.js';
 import { readRuns, runDigits, type Group } from './spoken-digits.js';
 import { joinTurns, splitAmounts } from './join-turns.js';
@@ -29,10 +29,12 @@ function pieces(groups: readonly Group[]): Span[] {
 /**
  * Finds the sensitive numbers in text[from, to), skipping the blocked spans (URLs, emails and
  * already-found IBANs and NINOs). `strict` is for URLs: numbers are never joined across separators
- * and only checksum-proven or explicitly labelled values count.
+ * and only checksum-proven or explicitly labelled values count. `tokens`, when given, must be what
+ * tokenize(text, from, to, blocked) returns (retokenize.ts builds them for a second pass).
  */
-export function detectNumbers(text: string, from: number, to: number, blocked: readonly Span[], strict: boolean): NumberFinding[] {
-  const tokens = tokenize(text, from, to, blocked);
+export function detectNumbers(
+  text: string, from: number, to: number, blocked: readonly Span[], strict: boolean, tokens: Token[] = tokenize(text, from, to, blocked),
+): NumberFinding[] {
   const labels = findLabels(tokens);
   const { lines, turns } = assignTurns(tokens);
   const runs = joinTurns(splitAmounts(readRuns(tokens, !strict), tokens, text), tokens, lines, turns);

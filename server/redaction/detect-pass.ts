@@ -3,7 +3,8 @@ import { findIbans } from './bank-numbers.js';
 import { findNinos } from './tax-ids.js';
 import { findEmails, findMarkers, findUrls, mergeSpans, overlaps, within } from './keep-zones.js';
 import type { Finding, FindingKind } from './findings.js';
-import type { Span } from './tokens.js';
+import { tokenize, type Span, type Token } from './tokens.js';
+import { editedSpans, retokenize, sameSpans, type Edit } from './retokenize.js';
 
 // One detection pass over a text: IBANs and NINOs by pattern and checksum, URLs on their own (kept
 // unless they carry a card), then every written or spoken number in the prose around them.
@@ -37,8 +38,14 @@ function patternFindings(input: string, skip: readonly Span[]): Replacement[] {
   return fixed;
 }
 
-/** The replacements one pass finds in `input`, unsorted and non-overlapping. */
-export function detectPass(input: string): Replacement[] {
+/** One pass: its replacements (unsorted, non-overlapping), and the main tokens and skipped spans it read. */
+export type Pass = { found: Replacement[]; tokens: Token[]; main: Span[] };
+
+/** What the previous pass read, and the edits that turned its text into this one (retokenize.ts). */
+export type Reuse = { tokens: Token[]; main: Span[]; edits: readonly Edit[] };
+
+/** The replacements one pass finds in `input`. */
+export function detectPass(input: string, reuse?: Reuse): Pass {
   const markers = findMarkers(input);
   const emails = findEmails(input);
   const urls = findUrls(input).filter((u) => !emails.some((e) => overlaps(u, e)));
@@ -55,6 +62,9 @@ export function detectPass(input: string): Replacement[] {
     else plainUrls.push(url);
   }
   const main = mergeSpans([...read, ...emails, ...plainUrls]);
-  for (const f of detectNumbers(input, 0, input.length, main, false)) for (const r of replacementsOf(f)) found.push(r);
-  return found;
+  const expected = reuse ? editedSpans(reuse.main, reuse.edits) : null;
+  const reused = reuse && expected && sameSpans(expected, main) ? retokenize(reuse.tokens, reuse.edits) : null;
+  const tokens = reused ?? tokenize(input, 0, input.length, main);
+  for (const f of detectNumbers(input, 0, input.length, main, false, tokens)) for (const r of replacementsOf(f)) found.push(r);
+  return { found, tokens, main };
 }

@@ -54,11 +54,15 @@ export function redactText(input: string): Redaction {
 /** redactText plus the token each finding was replaced with (for callers that redact pieces of a text). */
 export function redactToReplacements(input: string): Redaction & { replacements: Replacement[] } {
   if (!mayHoldNumber(input)) return { text: input, findings: [], replacements: [] };
-  let found = detectPass(input).sort((a, b) => a.start - b.start);
+  const first = detectPass(input);
+  let found = first.found.sort((a, b) => a.start - b.start);
   let result = apply(input, found);
   for (let pass = 1; pass < MAX_PASSES && found.length > 0; pass++) {
+    // The second pass reuses the first one's tokens where the text is unchanged (retokenize.ts).
+    const edits = pass === 1 ? result.kept.map((r) => ({ start: r.start, end: r.end, length: r.token.length })) : [];
+    const next = detectPass(result.text, pass === 1 ? { tokens: first.tokens, main: first.main, edits } : undefined);
     const more: Replacement[] = [];
-    for (const r of detectPass(result.text)) {
+    for (const r of next.found) {
       const mapped = toInput(r, result.copies);
       if (mapped) more.push(mapped);
     }
