@@ -30,7 +30,7 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([...UNITS.keys(), ...TEENS.key
 const MAYBE_NUMBER_WORD = wordFilter(NUMBER_WORDS);
 
 /** Everything a number word can mean, found with one lookup (readNumber runs for every token of a pass). */
-type Spoken = { unit?: string; oh: boolean; teen?: string; tens?: string; repeat?: number; month?: string };
+export type Spoken = { unit?: string; oh: boolean; teen?: string; tens?: string; repeat?: number; month?: string };
 const SPOKEN: ReadonlyMap<string, Spoken> = new Map([...NUMBER_WORDS].map((w) => [w, {
   unit: UNITS.get(w), oh: w === 'o' || w === 'oh', teen: TEENS.get(w), tens: TENS.get(w), repeat: REPEAT.get(w), month: MONTHS.get(w),
 }]));
@@ -61,8 +61,10 @@ export type NumberRead = { digits: string; last: number; spoken: boolean; month:
 const free = (t: Token | undefined): t is Token => t !== undefined && t.label < 0 && t.kind !== 'block';
 const word = (t: Token | undefined): string => (free(t) && t.kind === 'word' ? t.lower : '');
 const spokenOf = (t: Token | undefined): Spoken | undefined => {
-  const w = word(t);
-  return MAYBE_NUMBER_WORD(w) ? SPOKEN.get(w) : undefined;
+  if (!free(t) || t.kind !== 'word') return undefined;
+  let s = t.spoken;
+  if (s === undefined) t.spoken = s = (MAYBE_NUMBER_WORD(t.lower) && SPOKEN.get(t.lower)) || null;
+  return s ?? undefined;
 };
 const unitOf = (t: Token | undefined): string | undefined => spokenOf(t)?.unit;
 

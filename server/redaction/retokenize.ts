@@ -79,7 +79,7 @@ export function retokenize(tokens: Token[], edits: readonly Edit[]): Token[] | n
       while (j + 1 < tokens.length && tokens[j + 1]!.start < e.end) j++;
       if (tokens[j]!.end !== e.end) return null;
       const start = e.start + delta;
-      out.push({ kind: 'block', start, end: start + e.length, text: '[]', lower: '[]', space: t.space, line: 0, turn: 0, label: -1 });
+      out.push({ kind: 'block', start, end: start + e.length, text: '[]', lower: '[]', space: t.space, line: 0, turn: 0, label: -1, spoken: null });
       delta += e.length - (e.end - e.start);
       k++;
       i = j;

@@ -1,3 +1,5 @@
+import type { Spoken } from './number-words.js';
+
 // One linear pass that cuts text into number, word and punctuation tokens with source offsets,
 // then groups them into lines and transcript turns ("User: …" / "Agent: …").
 
@@ -15,6 +17,11 @@ export type Token = {
   turn: number;
   /** Index of the context label this token belongs to, or -1. */
   label: number;
+  /**
+   * number-words.ts's reading of this word as part of a spoken number (null: none), cached because
+   * reading numbers asks several times per token; undefined until asked. Depends only on the text.
+   */
+  spoken: Spoken | null | undefined;
 };
 
 /** A source range; `marker` flags an earlier redaction token ("[card ending 1111]"). */
@@ -35,12 +42,12 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 function makeToken(text: string, kind: TokenKind, start: number, end: number, space: boolean, upper: boolean): Token {
   const t = kind === 'punct' || kind === 'nl' ? text[start]! : text.slice(start, end);
-  return { kind, start, end, text: t, lower: upper ? t.toLowerCase() : t, space, line: 0, turn: 0, label: -1 };
+  return { kind, start, end, text: t, lower: upper ? t.toLowerCase() : t, space, line: 0, turn: 0, label: -1, spoken: undefined };
 }
 
 function blockToken(start: number, end: number, space: boolean, marker: boolean): Token {
   const t = marker ? '[]' : '';
-  return { kind: 'block', start, end, text: t, lower: t, space, line: 0, turn: 0, label: -1 };
+  return { kind: 'block', start, end, text: t, lower: t, space, line: 0, turn: 0, label: -1, spoken: null };
 }
 
 // Character classes of ASCII, looked up instead of compared: tokenizing was the largest single cost
