@@ -1,7 +1,7 @@
 import { detectNumbers, type NumberFinding } from './detect-digits.js';
 import { findIbans } from './bank-numbers.js';
 import { findNinos } from './tax-ids.js';
-import { findEmails, findMarkers, findUrls, mergeSpans, overlaps, within } from './keep-zones.js';
+import { findEmails, findMarkers, findUrls, mergeSpans, notOverlapping, spansWithin } from './keep-zones.js';
 import type { Finding, FindingKind } from './findings.js';
 import { tokenize, type Span, type Token } from './tokens.js';
 import { editedSpans, retokenize, sameSpans, type Edit } from './retokenize.js';
@@ -27,15 +27,10 @@ function replacementsOf(f: NumberFinding): Replacement[] {
 }
 
 function patternFindings(input: string, skip: readonly Span[]): Replacement[] {
-  const fixed: Replacement[] = [];
-  const spans: [Span[], FindingKind][] = [[findIbans(input), 'iban'], [findNinos(input), 'tax_id']];
-  for (const [list, kind] of spans) {
-    for (const s of list) {
-      if (skip.some((k) => overlaps(s, k)) || fixed.some((f) => overlaps(s, f))) continue;
-      fixed.push({ kind, start: s.start, end: s.end, token: TOKENS[kind] });
-    }
-  }
-  return fixed;
+  const ibans = notOverlapping(findIbans(input), mergeSpans(skip));
+  const ninos = notOverlapping(findNinos(input), mergeSpans([...skip, ...ibans]));
+  const fixed = (list: Span[], kind: FindingKind): Replacement[] => list.map((s) => ({ kind, start: s.start, end: s.end, token: TOKENS[kind] }));
+  return [...fixed(ibans, 'iban'), ...fixed(ninos, 'tax_id')];
 }
 
 /** One pass: its replacements (unsorted, non-overlapping), and the main tokens and skipped spans it read. */
@@ -48,14 +43,15 @@ export type Reuse = { tokens: Token[]; main: Span[]; edits: readonly Edit[] };
 export function detectPass(input: string, reuse?: Reuse): Pass {
   const markers = findMarkers(input);
   const emails = findEmails(input);
-  const urls = findUrls(input).filter((u) => !emails.some((e) => overlaps(u, e)));
+  const urls = notOverlapping(findUrls(input), mergeSpans(emails));
   const found = patternFindings(input, [...emails, ...markers]);
   // Spans already redacted (IBANs, NINOs, URLs with a card in them) count as numbers already read,
   // exactly as their tokens will on a later pass.
   const read: Span[] = [...markers, ...found.map((f) => ({ start: f.start, end: f.end, marker: true }))];
+  const insideUrls = spansWithin([...read].sort((a, b) => a.start - b.start), urls);
   const plainUrls: Span[] = [];
-  for (const url of urls) {
-    const inside = mergeSpans(read.filter((s) => within(s, url)));
+  for (const [u, url] of urls.entries()) {
+    const inside = mergeSpans(insideUrls[u]!);
     const inUrl = detectNumbers(input, url.start, url.end, inside, true);
     for (const f of inUrl) found.push(...replacementsOf(f));
     if (inUrl.length > 0 || inside.length > 0) read.push({ ...url, marker: true });

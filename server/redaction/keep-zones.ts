@@ -60,10 +60,31 @@ export function mergeSpans(spans: readonly Span[]): Span[] {
   return out;
 }
 
-export function within(inner: Span, outer: Span): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
+/**
+ * The spans (sorted by start) that overlap none of `blocked` (sorted, non-overlapping, as mergeSpans
+ * returns them), in one sweep: a hostile 1 MiB body holds tens of thousands of each, and checking
+ * every pair took 28 s.
+ */
+export function notOverlapping<T extends Span>(spans: readonly T[], blocked: readonly Span[]): T[] {
+  const out: T[] = [];
+  let j = 0;
+  for (const s of spans) {
+    while (j < blocked.length && blocked[j]!.end <= s.start) j++;
+    if (j < blocked.length && blocked[j]!.start < s.end) continue;
+    out.push(s);
+  }
+  return out;
 }
 
-export function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
+/** For each of `outer` (sorted, non-overlapping), the spans of `inner` (sorted by start) inside it. */
+export function spansWithin(inner: readonly Span[], outer: readonly Span[]): Span[][] {
+  const out: Span[][] = [];
+  let p = 0;
+  for (const o of outer) {
+    while (p < inner.length && inner[p]!.start < o.start) p++;
+    const inside: Span[] = [];
+    for (let q = p; q < inner.length && inner[q]!.start < o.end; q++) if (inner[q]!.end <= o.end) inside.push(inner[q]!);
+    out.push(inside);
+  }
+  return out;
 }

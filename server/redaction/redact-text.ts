@@ -1,4 +1,4 @@
-import { detectPass, type Replacement } from './detect-pass.js';
+import { detectPass, type Pass, type Replacement, type Reuse } from './detect-pass.js';
 import type { Finding } from './findings.js';
 import { mayHoldNumber } from './number-words.js';
 
@@ -39,6 +39,11 @@ function toInput(r: Replacement, copies: readonly Copy[]): Replacement | null {
 
 const MAX_PASSES = 4;
 
+/** What the first pass read, and the replacements that made the text the second pass reads. */
+function reuseOf(first: Pass, applied: readonly Replacement[]): Reuse {
+  return { tokens: first.tokens, main: first.main, edits: applied.map((r) => ({ start: r.start, end: r.end, length: r.token.length })) };
+}
+
 /**
  * Removes card numbers, security codes, expiry dates, PINs, bank details and personal tax ids from
  * free text, written or spoken, and keeps everything else byte for byte. Redacting a second time
@@ -59,8 +64,7 @@ export function redactToReplacements(input: string): Redaction & { replacements:
   let result = apply(input, found);
   for (let pass = 1; pass < MAX_PASSES && found.length > 0; pass++) {
     // The second pass reuses the first one's tokens where the text is unchanged (retokenize.ts).
-    const edits = pass === 1 ? result.kept.map((r) => ({ start: r.start, end: r.end, length: r.token.length })) : [];
-    const next = detectPass(result.text, pass === 1 ? { tokens: first.tokens, main: first.main, edits } : undefined);
+    const next = detectPass(result.text, pass === 1 ? reuseOf(first, result.kept) : undefined);
     const more: Replacement[] = [];
     for (const r of next.found) {
       const mapped = toInput(r, result.copies);

@@ -11,44 +11,32 @@ import type { Span, Token } from './tokens.js';
 /** A replacement in the previous text: [start, end) became `length` characters of marker. */
 export type Edit = { start: number; end: number; length: number };
 
-/** Where a position outside every edit lands after the edits. */
-function shifter(edits: readonly Edit[]): (pos: number) => number {
-  return (pos) => {
-    let delta = 0;
-    for (const e of edits) {
-      if (e.end > pos) break;
-      delta += e.length - (e.end - e.start);
-    }
-    return pos + delta;
-  };
-}
-
 /**
  * The skipped spans tokenize() should be given for the edited text, from the previous ones: moved,
- * and each edit one marker span. Null when a skipped span and an edit overlap without being the same span.
+ * and each edit one marker span. Null when a skipped span and an edit overlap without being the same
+ * span. One walk over both sorted lists (a hostile 1 MiB body can hold tens of thousands of each).
  */
 export function editedSpans(previous: readonly Span[], edits: readonly Edit[]): Span[] | null {
-  const move = shifter(edits);
   const out: Span[] = [];
+  let delta = 0;
   let k = 0;
+  const mark = (e: Edit) => {
+    out.push({ start: e.start + delta, end: e.start + delta + e.length, marker: true });
+    delta += e.length - (e.end - e.start);
+    k++;
+  };
   for (const s of previous) {
-    for (; k < edits.length && edits[k]!.end <= s.start; k++) out.push(markerFor(edits[k]!, move));
+    while (k < edits.length && edits[k]!.end <= s.start) mark(edits[k]!);
     const e = edits[k];
     if (e && e.start < s.end) {
       if (e.start !== s.start || e.end !== s.end) return null;
-      out.push(markerFor(e, move));
-      k++;
+      mark(e);
       continue;
     }
-    out.push({ ...s, start: move(s.start), end: move(s.end) });
+    out.push({ ...s, start: s.start + delta, end: s.end + delta });
   }
-  for (; k < edits.length; k++) out.push(markerFor(edits[k]!, move));
+  while (k < edits.length) mark(edits[k]!);
   return out;
-}
-
-function markerFor(e: Edit, move: (pos: number) => number): Span {
-  const start = move(e.start);
-  return { start, end: start + e.length, marker: true };
 }
 
 /** Same spans, same order, same marker flags. */
