@@ -57,10 +57,16 @@ function redactTurns(arr: readonly unknown[], ks: KindSet, depth: number): unkno
   }
   const { replacements } = redactToReplacements(joined);
   for (const r of replacements) ks.add(r.kind);
+  // Replacements are sorted and turns follow each other, so one pointer hands each turn its own.
+  let next = 0;
   return arr.map((el, i) => {
     const t = turns[i]!;
     const start = offsets[i]!;
-    const mine = replacements.filter((r) => r.start >= start && r.end <= start + t.text.length);
+    while (next < replacements.length && replacements[next]!.start < start) next++;
+    const mine: Replacement[] = [];
+    for (; next < replacements.length && replacements[next]!.start < start + t.text.length; next++) {
+      if (replacements[next]!.end <= start + t.text.length) mine.push(replacements[next]!);
+    }
     const out = ownKeysOnly();
     for (const [k, v] of Object.entries(el as Record<string, unknown>)) {
       out[k] = k === t.key ? applyTo(t.text, start, mine) : redactValue(v, ks, depth + 1);
