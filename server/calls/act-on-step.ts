@@ -2,6 +2,7 @@ import type { AppDeps } from '../app-deps.js';
 import { AppError } from '../errors.js';
 import { idempotencyKey } from '../outbox/idempotency.js';
 import { decideStep } from '../policy/decide-step.js';
+import { staffName } from '../policy/finance-owner.js';
 import type { PanelSession } from '../panel/session-token.js';
 import type { StepRequest } from '../panel/view-types.js';
 import { canApprove, staffFor } from '../panel/job-panel-view.js';
@@ -27,7 +28,7 @@ export async function actOnStep(deps: AppDeps, session: PanelSession, callId: st
   const me = staff.find((s) => s.uuid === session.staffUuid);
   const result = decideStep({
     action: req.action, stepStatus: call.stepStatus, decision: call.decision, jobUuid: call.jobUuid,
-    viewer: { staffUuid: session.staffUuid, name: me ? `${me.first} ${me.last}`.trim() : 'a staff member', canApprove: canApprove(account, staff, session.staffUuid) },
+    viewer: { staffUuid: session.staffUuid, name: me ? staffName(me) : 'a staff member', canApprove: canApprove(account, staff, session.staffUuid) },
     edits: { text: clean(req.text), ownerStaffUuid: req.ownerStaffUuid, deadline: req.deadline, reason: clean(req.reason), outcome: clean(req.outcome) },
     settings: account.settings, staff, callLink: callLink(deps.config.publicUrl, call.id), now: deps.clock(),
   });

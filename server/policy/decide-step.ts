@@ -2,7 +2,7 @@ import type { AccountSettings } from '../domain/account-settings.js';
 import type { Decision, ServiceM8Action } from '../domain/actions.js';
 import type { Sm8Staff } from '../domain/servicem8-records.js';
 import type { StepAction, StepStatus } from '../panel/view-types.js';
-import { resolveFinanceOwner } from './finance-owner.js';
+import { resolveFinanceOwner, staffName } from './finance-owner.js';
 import { followUpDeadline } from './follow-up-deadline.js';
 
 export type StepInput = {
@@ -39,7 +39,7 @@ type Ctx = {
 };
 
 const refuse = (reason: Refusal['reason'], message: string): Refusal => ({ ok: false, reason, message });
-const fullName = (s: Sm8Staff | undefined) => (s ? `${s.first} ${s.last}`.trim() : undefined);
+const fullName = (s: Sm8Staff | undefined) => (s ? staffName(s) : undefined);
 
 function contextOf(i: StepInput): Ctx {
   const step = i.decision?.nextStep;
