@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { rowId } from './row-id.js';
 import type { CallOutcome } from '../domain/call-outcome.js';
 import type { Decision } from '../domain/actions.js';
 import type { MatchResult } from '../domain/match.js';
@@ -74,7 +74,7 @@ export function callRepo(db: Executor, now: () => Date) {
       if (inputs.length === 0) return [];
       const at = now().toISOString();
       const rows = inputs.map((input) => ({
-        id: randomUUID(), account_uuid: input.accountUuid, provider_call_id: input.outcome.providerCallId,
+        id: rowId(), account_uuid: input.accountUuid, provider_call_id: input.outcome.providerCallId,
         revision: input.outcome.revision, status: input.outcome.status, intent: input.outcome.analysis?.intent ?? 'unknown',
         outcome_json: JSON.stringify(input.outcome), redaction_kinds: JSON.stringify(input.redactionKinds),
         match_json: null, decision_json: null, job_uuid: null, company_uuid: null, step_status: 'none',

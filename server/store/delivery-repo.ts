@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { rowId } from './row-id.js';
 import type { Executor } from './executor.js';
 import type { DeliveriesTable } from './schema.js';
 
@@ -30,7 +30,7 @@ export function deliveryRepo(db: Executor, now: () => Date) {
       if (list.length === 0) return [];
       const at = now().toISOString();
       const rows = list.map((d) => ({
-        id: randomUUID(), account_uuid: d.accountUuid, connection_id: d.connectionId ?? null, provider_call_id: d.providerCallId ?? null,
+        id: rowId(), account_uuid: d.accountUuid, connection_id: d.connectionId ?? null, provider_call_id: d.providerCallId ?? null,
         event: d.event ?? null, outcome: d.outcome, errors_json: d.errors ? JSON.stringify(d.errors) : null,
         body_redacted: d.bodyRedacted, redaction_kinds: JSON.stringify(d.redactionKinds), received_at: at,
       }));

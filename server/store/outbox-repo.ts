@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { rowId } from './row-id.js';
 import { sql } from 'kysely';
 import type { Dialect } from './db.js';
 import type { Executor } from './executor.js';
@@ -46,7 +46,7 @@ export function outboxRepo(db: Executor, dialect: Dialect, now: () => Date) {
       if (items.length === 0) return new Set();
       const at = now().toISOString();
       const rows = items.map((item) => ({
-        id: randomUUID(), account_uuid: item.accountUuid, call_id: item.callId, idempotency_key: item.idempotencyKey,
+        id: rowId(), account_uuid: item.accountUuid, call_id: item.callId, idempotency_key: item.idempotencyKey,
         action_key: item.actionKey, kind: item.kind, payload_json: JSON.stringify(item.payload), status: 'pending', attempts: 0,
         next_attempt_at: (item.notBefore ?? now()).toISOString(), lease_owner: null, lease_until: null, record_uuid: null,
         last_error: null, created_at: at, updated_at: at,

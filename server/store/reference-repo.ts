@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { rowId } from './row-id.js';
 import type { Executor } from './executor.js';
 
 export type KnownRef = { kind: 'payment_id' | 'subscription_id'; value: string; companyUuid: string; jobUuid?: string };
@@ -19,7 +19,7 @@ export function referenceRepo(db: Executor, now: () => Date) {
     },
 
     async link(accountUuid: string, callId: string, l: CallLink): Promise<void> {
-      await db.insertInto('call_links').values({ id: randomUUID(), account_uuid: accountUuid, call_id: callId, record_type: l.recordType, record_uuid: l.recordUuid, score: l.score, reasons_json: JSON.stringify(l.reasons), chosen: l.chosen ? 1 : 0, created_at: now().toISOString() })
+      await db.insertInto('call_links').values({ id: rowId(), account_uuid: accountUuid, call_id: callId, record_type: l.recordType, record_uuid: l.recordUuid, score: l.score, reasons_json: JSON.stringify(l.reasons), chosen: l.chosen ? 1 : 0, created_at: now().toISOString() })
         .onConflict((oc) => oc.columns(['call_id', 'record_type', 'record_uuid']).doUpdateSet({ score: l.score, reasons_json: JSON.stringify(l.reasons), chosen: l.chosen ? 1 : 0 })).execute();
     },
 

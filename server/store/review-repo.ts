@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { rowId } from './row-id.js';
 import type { Executor } from './executor.js';
 
 export type ReviewStatus = 'open' | 'resolved' | 'dismissed';
@@ -16,7 +16,7 @@ export function reviewRepo(db: Executor, now: () => Date) {
   return {
     async open(accountUuid: string, callId: string, reason: string, detail: string): Promise<boolean> {
       const r = await db.insertInto('review_items').values({
-        id: randomUUID(), account_uuid: accountUuid, call_id: callId, reason, detail, status: 'open', resolution: null,
+        id: rowId(), account_uuid: accountUuid, call_id: callId, reason, detail, status: 'open', resolution: null,
         resolved_by: null, created_at: now().toISOString(), resolved_at: null,
       // One row per (call, reason): a repeat while open changes nothing; a reason that comes back after the
       // item was closed (a retried delivery failing again) reopens it so finance sees it.
