@@ -39,7 +39,9 @@ const DEFAULT_DIST = fileURLToPath(new URL('../dist/ui', import.meta.url));
 export async function composeRuntime(configIn: Config, o: ComposeOptions): Promise<Runtime> {
   const clock = o.clock ?? (() => new Date());
   const log = o.log;
-  const db = o.dbHandle ?? openDatabase(configIn.databaseUrl);
+  const db = o.dbHandle ?? openDatabase(configIn.databaseUrl, {
+    checkpoint: { onError: (err) => log.error({ err }, 'SQLite checkpoint thread failed; the writer checkpoints for itself (check the database file and disk)') },
+  });
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'database migrated');
   let key = configIn.encryptionKey;

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Dialect as KyselyDialect, type Driver, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
 import type { Database } from './schema.js';
-import { startCheckpointer } from './sqlite-checkpointer.js';
+import { startCheckpointer, type Checkpointer, type CheckpointOptions } from './sqlite-checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = { db: Kysely<Database>; dialect: Dialect; close(): Promise<void>; schema?: string };
@@ -14,6 +14,8 @@ export type OpenOptions = {
   /** PostgreSQL schema to work in (tests use one per file so they can run side by side). */
   schema?: string;
   poolSize?: number;
+  /** SQLite files: background checkpoint settings, and where a failing checkpoint thread is reported. */
+  checkpoint?: CheckpointOptions;
 };
 
 /**
@@ -36,6 +38,33 @@ function withStatementCache(sqlite: BetterSqlite3.Database, max = 500) {
   };
 }
 
+/**
+ * kysely's SQLite driver hands its one connection to one query or transaction at a time. Taking it is
+ * where a checkpoint drain waits (sqlite-checkpointer.ts): the connection is held and idle then, so the
+ * thread can checkpoint the whole log without blocking this thread or failing a write.
+ */
+function drainingDialect(inner: KyselyDialect, checkpointer: Checkpointer): KyselyDialect {
+  const gate = (driver: Driver): Driver => new Proxy(driver, {
+    get(target, key) {
+      if (key === 'acquireConnection') {
+        return async () => {
+          const connection = await target.acquireConnection();
+          await checkpointer.drainIfAsked();
+          return connection;
+        };
+      }
+      const value = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return {
+    createAdapter: () => inner.createAdapter(),
+    createDriver: () => gate(inner.createDriver()),
+    createIntrospector: (db) => inner.createIntrospector(db),
+    createQueryCompiler: () => inner.createQueryCompiler(),
+  };
+}
+
 /** Opens `sqlite:<path>` (WAL, directory created) or `postgres://…`. Does not migrate. */
 export function openDatabase(url: string, options: OpenOptions = {}): Db {
   if (url.startsWith('sqlite:')) {
@@ -47,8 +76,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const checkpointer = memory ? undefined : startCheckpointer(sqlite, resolve(file));
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const checkpointer = memory ? undefined : startCheckpointer(sqlite, resolve(file), options.checkpoint);
+    const dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
+    const db = new Kysely<Database>({ dialect: checkpointer ? drainingDialect(dialect, checkpointer) : dialect });
     return { db, dialect: 'sqlite', close: async () => { await checkpointer?.stop(); await db.destroy(); } };
   }
   const pool = new pg.Pool({

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openDatabase } from '../../server/store/db.js';
 import { startCheckpointer, type Checkpointer } from '../../server/store/sqlite-checkpointer.js';
 
 // SQLite only: PostgreSQL has no write-ahead log in the process to checkpoint.
@@ -40,7 +42,7 @@ afterEach(async () => {
 describe('background WAL checkpoints (SQLite)', () => {
   it('copy the log into the database file from another thread, not from the writing connection', async () => {
     const { db, file } = walDb();
-    running.push(startCheckpointer(db, file, 20));
+    running.push(startCheckpointer(db, file, { intervalMs: 20 }));
     expect(autocheckpoint(db)).toBe(20_000);
     const before = size(file);
     const insert = db.prepare('insert into t (body) values (?)');
@@ -50,38 +52,65 @@ describe('background WAL checkpoints (SQLite)', () => {
     expect(db.prepare('select count(*) as n from t').get()).toEqual({ n: 1500 });
   });
 
-  it('keep the log bounded under back-to-back write batches (restart checkpoints)', async () => {
+  it('ask for a drain once the log is long, and after it the next write starts the log afresh', async () => {
     const { db, file } = walDb();
-    running.push(startCheckpointer(db, file, 10, 256));
+    const c = startCheckpointer(db, file, { intervalMs: 10, drainFrames: 64 });
+    running.push(c);
+    expect(c.drainIfAsked()).toBeUndefined(); // nothing asked yet: the caller goes on at once
     const insert = db.prepare('insert into t (body) values (?)');
-    const before = size(file);
-    insert.run('z'.repeat(20_000));
-    expect(await until(() => size(file) > before)).toBe(true); // the thread is up and has checkpointed once
-    // Batches that follow each other as the webhook batcher's do (one event-loop turn apart): the log never
-    // empties between them, so without restart checkpoints it only grows, always holding at least every
-    // byte written. Write until the log has visibly been reused (it holds under half of what was written),
-    // or give up at 64 MB, below the writer's own 80 MB backstop (how soon the reuse shows depends on how
-    // busy the machine is, not on correctness).
+    db.transaction(() => { for (let i = 0; i < 200; i++) insert.run('d'.repeat(4000)); })();
+    let drain: Promise<void> | undefined;
+    expect(await until(() => (drain = c.drainIfAsked()) !== undefined)).toBe(true);
+    await drain;
+    insert.run('after the drain');
+    // A third connection's passive checkpoint reports how many frames the log holds: only the last write's.
+    const probe = new BetterSqlite3(file);
+    open.push(probe);
+    const [r] = probe.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    expect(r!.log).toBeGreaterThan(0);
+    expect(r!.log).toBeLessThan(10);
+    expect(db.prepare('select count(*) as n from t').get()).toEqual({ n: 201 });
+  });
+
+  it('keep the log bounded under back-to-back kysely transactions, which never fail for the checkpoint', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ckpt-'));
+    dirs.push(dir);
+    const file = join(dir, 'db.sqlite');
+    const handle = openDatabase(`sqlite:${file}`, { checkpoint: { intervalMs: 10, drainFrames: 256 } });
+    await sql`create table t (id integer primary key, body text)`.execute(handle.db);
+    // Transactions that follow each other as the webhook batcher's do (one event-loop turn apart): the log
+    // never empties between them by itself. Write until it has visibly been reused (it holds under half of
+    // what was written), or give up at 64 MB, below the writer's own 80 MB backstop.
     let batches = 0;
     const written = () => batches * 4 * 4000;
-    while (written() < 64_000_000 && !(written() > 8_000_000 && size(`${file}-wal`) < written() / 2)) {
-      db.transaction(() => { for (let i = 0; i < 4; i++) insert.run('y'.repeat(4000)); })();
-      batches++;
-      await new Promise(setImmediate);
+    try {
+      while (written() < 64_000_000 && !(written() > 8_000_000 && size(`${file}-wal`) < written() / 2)) {
+        await handle.db.transaction().execute(async (tx) => {
+          for (let i = 0; i < 4; i++) await sql`insert into t (body) values (${'y'.repeat(4000)})`.execute(tx);
+        });
+        batches++;
+        await new Promise(setImmediate);
+      }
+      expect(size(`${file}-wal`)).toBeLessThan(written() / 2);
+      const { rows } = await sql<{ n: number }>`select count(*) as n from t`.execute(handle.db);
+      expect(rows[0]!.n).toBe(batches * 4);
+    } finally {
+      await handle.close();
     }
-    expect(size(`${file}-wal`)).toBeLessThan(written() / 2);
-    expect(db.prepare('select count(*) as n from t').get()).toEqual({ n: batches * 4 + 1 });
   });
 
   it("go back to SQLite's own threshold when the thread cannot run", async () => {
     const { db } = walDb();
-    startCheckpointer(db, join(tmpdir(), 'no-such-dir-for-ckpt', 'missing.sqlite'), 20);
+    const errors: Error[] = [];
+    const c = startCheckpointer(db, join(tmpdir(), 'no-such-dir-for-ckpt', 'missing.sqlite'), { intervalMs: 20, onError: (e) => errors.push(e) });
     expect(await until(() => autocheckpoint(db) === 1000)).toBe(true);
+    expect(errors.map((e) => e.message).join()).toMatch(/Cannot open database/);
+    expect(c.drainIfAsked()).toBeUndefined(); // a caller never waits on a thread that is gone
   });
 
   it('stop and leave the database readable and complete', async () => {
     const { db, file } = walDb();
-    const c = startCheckpointer(db, file, 20);
+    const c = startCheckpointer(db, file, { intervalMs: 20 });
     db.prepare('insert into t (body) values (?)').run('kept');
     await c.stop();
     db.close();
