@@ -114,7 +114,7 @@ export async function benchHttp(requests: number): Promise<Record<string, string
   }
   // Warm-up (JIT, caches, the database's first pages) on the path that is measured: new calls each time.
   // It used to cycle 300 requests for the whole 5 s, so after the first 300 it warmed the duplicate path,
-  // and the first measured round of every intake target ran ~25 % slower than the next (seen 2026-11-27).
+  // and the first measured round of every intake target ran 10–30 % slower than the next (seen 2026-11-27).
   for (const t of targets) await load(t.origin, t.reqs(-1), 300, 3);
   for (let round = 0; round < rounds; round++) {
     for (const t of targets) t.results.push(await load(t.origin, t.reqs(round), requests));
