@@ -40,7 +40,7 @@ export async function composeRuntime(configIn: Config, o: ComposeOptions): Promi
   const clock = o.clock ?? (() => new Date());
   const log = o.log;
   const db = o.dbHandle ?? openDatabase(configIn.databaseUrl, {
-    checkpoint: { onError: (err) => log.error({ err }, 'SQLite checkpoint thread failed; the writer checkpoints for itself (check the database file and disk)') },
+    checkpoint: { onError: (err) => log.error({ err }, 'SQLite background checkpoint failed; if its thread stopped, the writer checkpoints for itself (check the database file and the disk)') },
   });
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, 'database migrated');

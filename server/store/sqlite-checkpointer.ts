@@ -16,8 +16,8 @@ import type BetterSqlite3 from 'better-sqlite3';
  * commit restarts the log (SQLite restarts a log that was wholly checkpointed when no reader uses it).
  *
  * An earlier version had the thread run RESTART checkpoints instead: those hold the writer lock, so the
- * writer's busy handler slept on the event loop (8–44 ms, twice a second under load) and, when the log
- * was reset under a writer's just-started transaction, the write failed at once with SQLITE_BUSY.
+ * writer's busy handler slept on the event loop (8–44 ms, twice a second under load), and in a profiled
+ * run a write failed at once with SQLITE_BUSY, which the busy timeout does not cover.
  *
  * The writing connection keeps a high automatic threshold as a backstop, and returns to SQLite's
  * default if the thread ever stops, so the log can never grow without bound.
@@ -37,7 +37,7 @@ const DEFAULT_AUTOCHECKPOINT = 1000; // pages, SQLite's default
 const BACKSTOP_AUTOCHECKPOINT = 20_000; // pages (~80 MB with 4 KiB pages)
 
 // Plain CommonJS evaluated in the thread: it needs only the driver, so no TypeScript loader is involved.
-// Messages: the thread posts 'drain' (asking), { drained } (done) and { error }; the parent posts 'drain' and 'stop'.
+// Messages: the thread posts 'drain' (asking), 'drained' (done) and { error }; the parent posts 'drain' and 'stop'.
 const THREAD = `const { workerData: w, parentPort } = require('node:worker_threads');
 const db = new (require(w.driver))(w.file, { fileMustExist: true });
 db.pragma('busy_timeout = 1000');
@@ -60,7 +60,7 @@ const timer = setInterval(() => {
   if (r && !asked && r.log > w.drainFrames) { asked = true; parentPort.postMessage('drain'); }
 }, w.intervalMs);
 parentPort.on('message', (m) => {
-  if (m === 'drain') { asked = false; const r = passive(); parentPort.postMessage({ drained: !!r && r.log === r.checkpointed }); return; }
+  if (m === 'drain') { asked = false; passive(); parentPort.postMessage('drained'); return; }
   clearInterval(timer); db.close(); parentPort.close();
 });`;
 
@@ -81,10 +81,10 @@ export function startCheckpointer(writer: BetterSqlite3.Database, file: string, 
     drained?.();
     resolve();
   }));
-  worker.on('message', (m: 'drain' | { drained: boolean } | { error: string }) => {
+  worker.on('message', (m: 'drain' | 'drained' | { error: string }) => {
     if (m === 'drain') asked = true;
-    else if ('error' in m) o.onError?.(new Error(`checkpoint failed: ${m.error}`));
-    else drained?.();
+    else if (m === 'drained') drained?.();
+    else o.onError?.(new Error(`checkpoint failed: ${m.error}`));
   });
   // 'exit' follows an error and restores the default threshold; the owner hears why.
   worker.on('error', (err) => o.onError?.(err));
