@@ -46,21 +46,15 @@ function webhookBody(round: number, i: number): string {
  */
 async function createBenchSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try { await client.query(statement); } finally { await client.end(); }
+  };
+  await run(`create schema ${schema}`);
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
+  return { url: u.toString(), drop: () => run(`drop schema ${schema} cascade`) };
 }
 
 type Req = { method: string; path: string; contentType: string; signature?: string; body: string };
