@@ -126,7 +126,6 @@ async function readJson(res: Dispatcher.ResponseData): Promise<unknown> {
   }
 }
 
-
 /**
  * The cause without the key: some dispatcher errors quote the request headers (undici's
  * MockNotMatchedError does), and a logger serialises `err.cause` as it is.

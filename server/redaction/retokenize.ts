@@ -1,4 +1,4 @@
-import type { Span, Token } from './tokens.js';
+import { blockToken, type Span, type Token } from './tokens.js';
 
 // The second pass of redactText reads the text with the first pass's findings replaced by tokens
 // ("[card ending 1111]"). Outside the replacements that text is the input byte for byte, so its tokens
@@ -67,7 +67,7 @@ export function retokenize(tokens: Token[], edits: readonly Edit[]): Token[] | n
       while (j + 1 < tokens.length && tokens[j + 1]!.start < e.end) j++;
       if (tokens[j]!.end !== e.end) return null;
       const start = e.start + delta;
-      out.push({ kind: 'block', start, end: start + e.length, text: '[]', lower: '[]', space: t.space, line: 0, turn: 0, label: -1, spoken: null });
+      out.push(blockToken(start, start + e.length, t.space, true));
       delta += e.length - (e.end - e.start);
       k++;
       i = j;

@@ -45,7 +45,8 @@ function makeToken(text: string, kind: TokenKind, start: number, end: number, sp
   return { kind, start, end, text: t, lower: upper ? t.toLowerCase() : t, space, line: 0, turn: 0, label: -1, spoken: undefined };
 }
 
-function blockToken(start: number, end: number, space: boolean, marker: boolean): Token {
+/** One opaque token for a skipped span (a URL, an email, an earlier redaction marker). */
+export function blockToken(start: number, end: number, space: boolean, marker: boolean): Token {
   const t = marker ? '[]' : '';
   return { kind: 'block', start, end, text: t, lower: t, space, line: 0, turn: 0, label: -1, spoken: null };
 }
