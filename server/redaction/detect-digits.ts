@@ -42,8 +42,10 @@ export function detectNumbers(
   const found: NumberFinding[] = [];
   const hist: History = { prevRunEnd: -1 };
   // Earlier redaction tokens count as numbers already read, so redacting twice changes nothing.
+  // They are the blocked spans flagged as markers (each became one block token), so the spans, not the
+  // thousands of tokens, are walked.
   const markerEnds: number[] = [];
-  for (const t of tokens) if (t.kind === 'block' && t.text === '[]') markerEnds.push(t.end);
+  for (const s of blocked) if (s.marker === true) markerEnds.push(s.end);
   const emit = (kind: FindingKind, groups: readonly Group[]): void => {
     const lastTok = groups[groups.length - 1]!.last;
     found.push({ kind, digits: runDigits(groups), pieces: pieces(groups) });

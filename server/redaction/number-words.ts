@@ -56,7 +56,12 @@ export function mayHoldNumber(text: string): boolean {
   return false;
 }
 
-export type NumberRead = { digits: string; last: number; spoken: boolean; month: boolean };
+import type { Group } from './spoken-digits.js';
+
+/** The group read at tokens[first..last]; one object per number, built in one place (one shape). */
+function group(tokens: readonly Token[], first: number, last: number, digits: string, spoken: boolean, month: boolean): Group {
+  return { digits, start: tokens[first]!.start, end: tokens[last]!.end, sep: 'none', spoken, month, first, last };
+}
 
 const free = (t: Token | undefined): t is Token => t !== undefined && t.label < 0 && t.kind !== 'block';
 const word = (t: Token | undefined): string => (free(t) && t.kind === 'word' ? t.lower : '');
@@ -111,21 +116,21 @@ export function startsNumber(tokens: readonly Token[], i: number): boolean {
  * Reads one number token (or spoken phrase) at i. `afterDigit` says the previous token was a digit,
  * which lets "oh" mean zero ("four oh") without turning an exclamation ("Oh, 4111…") into a digit.
  */
-export function readNumber(tokens: readonly Token[], i: number, afterDigit: boolean): NumberRead | null {
+export function readNumber(tokens: readonly Token[], i: number, afterDigit: boolean): Group | null {
   const t = tokens[i];
   if (!free(t)) return null;
-  if (t.kind === 'num') return { digits: t.text, last: i, spoken: false, month: false };
+  if (t.kind === 'num') return group(tokens, i, i, t.text, false, false);
   const s = spokenOf(t);
   if (!s) return null;
   const month = s.month;
   if (month && startsNumber(tokens, i + 1 + (tokens[i + 1]?.text === ',' ? 1 : 0))) {
-    return { digits: month, last: i, spoken: true, month: true };
+    return group(tokens, i, i, month, true, true);
   }
   const times = s.repeat;
   if (times) {
     const next = tokens[i + 1];
     const d = unitOf(next) ?? (free(next) && next.kind === 'num' && next.text.length === 1 ? next.text : undefined);
-    return d ? { digits: d.repeat(times), last: i + 1, spoken: true, month: false } : null;
+    return d ? group(tokens, i, i + 1, d.repeat(times), true, false) : null;
   }
   if (s.oh && !afterDigit && !startsNumber(tokens, afterHyphen(tokens, i)) && word(tokens[i + 1]) !== 'oh') return null;
   const pair = readPair(tokens, i, false, s);
@@ -133,7 +138,7 @@ export function readNumber(tokens: readonly Token[], i: number, afterDigit: bool
   const base = pair ?? (unit !== undefined ? { digits: unit, last: i } : null);
   if (!base) return null;
   const scaled = readScale(tokens, base);
-  return { digits: scaled.digits, last: scaled.last, spoken: true, month: false };
+  return group(tokens, i, scaled.last, scaled.digits, true, false);
 }
 
 export const FILLERS: ReadonlySet<string> = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'ah', 'hmm', 'mm', 'like']);

@@ -48,24 +48,20 @@ export function readRuns(tokens: readonly Token[], connectors = true): Run[] {
   let lastDigitTok = -2;
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
-    const read = t.kind === 'nl' || t.kind === 'block' ? null : readNumber(tokens, i, lastDigitTok === i - 1);
-    if (read) {
-      const group: Group = {
-        digits: read.digits, start: t.start, end: tokens[read.last]!.end, spoken: read.spoken, month: read.month,
-        first: i, last: read.last, sep: 'none',
-      };
+    const group = t.kind === 'nl' || t.kind === 'block' ? null : readNumber(tokens, i, lastDigitTok === i - 1);
+    if (group) {
       if (cur !== null && connectors) {
         group.sep = pending > 0 ? sep : t.space ? 'space' : 'none';
         cur.groups.push(group);
-        cur.last = read.last;
+        cur.last = group.last;
       } else {
         if (cur !== null) runs.push(cur);
-        cur = { groups: [group], first: i, last: read.last };
+        cur = { groups: [group], first: i, last: group.last };
       }
       sep = 'none';
       pending = 0;
-      lastDigitTok = read.last;
-      i = read.last + 1;
+      lastDigitTok = group.last;
+      i = group.last + 1;
       continue;
     }
     const c = cur !== null && connectors && pending < MAX_CONNECTORS ? connectorSep(tokens, i) : null;

@@ -109,17 +109,19 @@ export function tokenize(text: string, from: number, to: number, blocked: readon
 
 /** A "Name:" prefix of at most three tokens that is a role word or unlabelled capitalised name. */
 function speakerAt(tokens: readonly Token[], first: number): { speaker: string; content: number } | null {
-  const words: string[] = [];
+  // Every line is asked, so nothing is built until a "Name:" prefix is certain.
   for (let k = first; k < tokens.length && k < first + 4; k++) {
     const t = tokens[k]!;
-    if (t.kind === 'punct' && t.text === ':' && words.length > 0) {
-      const role = ROLES.has(words[0]!);
+    if (t.kind === 'punct' && t.text === ':' && k > first) {
       const firstTok = tokens[first]!;
+      const role = ROLES.has(firstTok.lower);
       const named = firstTok.kind === 'word' && firstTok.text[0] !== firstTok.lower[0];
-      return role || named ? { speaker: words.join(' '), content: k + 1 } : null;
+      if (!role && !named) return null;
+      let speaker = firstTok.lower;
+      for (let j = first + 1; j < k; j++) speaker += ` ${tokens[j]!.lower}`;
+      return { speaker, content: k + 1 };
     }
     if ((t.kind !== 'word' && t.kind !== 'num') || t.label >= 0) return null;
-    words.push(t.lower);
   }
   return null;
 }
