@@ -71,9 +71,13 @@ const MAYBE_LABEL = wordFilter(ROOT.keys());
 // Punctuation that may sit inside a label: "a/c", "p.o.", "valid-thru".
 const INNER = new Set(['-', '/', '.']);
 
-/** The longest phrase starting at token i, as [category, index of its last token], or null. */
-function longestPhrase(tokens: readonly Token[], i: number, first: Node): [LabelCat, number] | null {
-  let best: [LabelCat, number] | null = first.cat ? [first.cat, i] : null;
+/**
+ * Reads the longest phrase starting at token i; when there is one, records it as the next label, marks
+ * its tokens, and returns the index of its last token (else -1).
+ */
+function readLabel(tokens: Token[], i: number, first: Node, labels: Label[]): number {
+  let best = first;
+  let last = first.cat ? i : -1;
   let node = first;
   let k = i;
   while (node.next !== undefined && node.next.size > 0) {
@@ -84,9 +88,15 @@ function longestPhrase(tokens: readonly Token[], i: number, first: Node): [Label
     const child = node.next.get(t.lower);
     if (!child) break;
     node = child;
-    if (node.cat) best = [node.cat, k];
+    if (node.cat) {
+      best = node;
+      last = k;
+    }
   }
-  return best;
+  if (last < 0) return -1;
+  for (let j = i; j <= last; j++) tokens[j]!.label = labels.length;
+  labels.push({ cat: best.cat!, start: tokens[i]!.start, end: tokens[last]!.end, first: i, last, turn: 0 });
+  return last;
 }
 
 /** Finds context labels (longest phrase first) and marks their tokens so label words never read as digits. */
@@ -96,12 +106,8 @@ export function findLabels(tokens: Token[]): Label[] {
     const t = tokens[i]!;
     if ((t.kind !== 'word' && t.kind !== 'num') || !MAYBE_LABEL(t.lower)) continue;
     const node = ROOT.get(t.lower);
-    const found = node ? longestPhrase(tokens, i, node) : null;
-    if (!found) continue;
-    const [cat, last] = found;
-    for (let k = i; k <= last; k++) tokens[k]!.label = labels.length;
-    labels.push({ cat, start: t.start, end: tokens[last]!.end, first: i, last, turn: 0 });
-    i = last;
+    const last = node ? readLabel(tokens, i, node, labels) : -1;
+    if (last >= 0) i = last;
   }
   return labels;
 }

@@ -51,13 +51,15 @@ export function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
 }
 
 /**
- * The tokens of the edited text, reusing (and mutating) `tokens`; null when an edit does not cover
- * whole tokens. Line, turn and label fields are reset: the caller assigns them again.
+ * The tokens of the edited text, built in place in `tokens` (the previous pass's tokens are not read
+ * again; a new array for every second pass was measurable garbage); null when an edit does not cover
+ * whole tokens, and `tokens` is then unusable. Line, turn and label fields are reset: the caller
+ * assigns them again.
  */
 export function retokenize(tokens: Token[], edits: readonly Edit[]): Token[] | null {
-  const out: Token[] = [];
   let delta = 0;
   let k = 0;
+  let w = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const e = edits[k];
@@ -67,7 +69,7 @@ export function retokenize(tokens: Token[], edits: readonly Edit[]): Token[] | n
       while (j + 1 < tokens.length && tokens[j + 1]!.start < e.end) j++;
       if (tokens[j]!.end !== e.end) return null;
       const start = e.start + delta;
-      out.push(blockToken(start, start + e.length, t.space, true));
+      tokens[w++] = blockToken(start, start + e.length, t.space, true);
       delta += e.length - (e.end - e.start);
       k++;
       i = j;
@@ -78,7 +80,9 @@ export function retokenize(tokens: Token[], edits: readonly Edit[]): Token[] | n
     t.line = 0;
     t.turn = 0;
     t.label = -1;
-    out.push(t);
+    tokens[w++] = t;
   }
-  return k === edits.length ? out : null;
+  if (k !== edits.length) return null;
+  tokens.length = w;
+  return tokens;
 }
