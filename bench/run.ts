@@ -3,11 +3,14 @@ import { benchPipeline } from './pipeline.js';
 import { benchRedaction } from './redaction.js';
 import { benchPanel } from './panel.js';
 import { table } from './lib/report.js';
+import { applyV8Flags } from '../server/v8-flags.js';
 
 /**
  * `npm run bench`: figures and ratios against a baseline measured in the same run (never timed
  * assertions). Sizes: BENCH_REQUESTS (default 3000), BENCH_CALLS (default 1000).
  */
+// Redaction runs in this process: the same V8 settings as the add-on's (server/v8-flags.ts).
+applyV8Flags();
 const requests = Number(process.env.BENCH_REQUESTS ?? 3000);
 const calls = Number(process.env.BENCH_CALLS ?? 1000);
 console.log(`# Benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { buildManifest } from './servicem8/manifest.js';
 import { migrate, openDatabase } from './store/db.js';
 import { replayDelivery } from './calls/replay-delivery.js';
+import { applyV8Flags } from './v8-flags.js';
 
 /** `npm run redact | migrate | replay | manifest` — the command-line side of the add-on (DESIGN.md). */
 const [command, ...args] = process.argv.slice(2);
@@ -15,6 +16,7 @@ async function redact(): Promise<void> {
     process.exit(2);
   }
   // Loaded lazily so the other commands do not pay for the redaction tables.
+  applyV8Flags();
   const { redactJsonLine } = await import('./redaction/redact-jsonl.js');
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (line.trim()) process.stdout.write(`${redactJsonLine(line)}\n`);

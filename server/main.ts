@@ -3,12 +3,14 @@ import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { composeRuntime } from './compose.js';
 import { createLogger } from './http/logger.js';
+import { applyV8Flags } from './v8-flags.js';
 
 /**
  * Composition root and the only module with start-up side effects: read config once (exit 2 naming every
  * bad variable), open and migrate the database, start the worker, listen, and shut down gracefully.
  */
 async function main(): Promise<void> {
+  applyV8Flags();
   let config;
   try {
     config = loadConfig();

@@ -3,11 +3,13 @@ import { loadConfig } from '../../server/config.js';
 import { composeRuntime } from '../../server/compose.js';
 import { createApp } from '../../server/app.js';
 import { createLogger } from '../../server/http/logger.js';
+import { applyV8Flags } from '../../server/v8-flags.js';
 
 /**
  * The add-on in sandbox mode in its own process, as `npm start` runs it (logs silenced: the bench
  * measures the request path, not the terminal). Reports its port and sandbox secrets to the parent.
  */
+applyV8Flags(); // as server/main.ts does
 const probe = createServer();
 await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
 const port = (probe.address() as { port: number }).port;
