@@ -12,8 +12,9 @@ import { setFlagsFromString } from 'node:v8';
  * lands, so it looked like this machine having slow phases (measured with --trace-gc and
  * --trace-pretenuring-statistics; figures in the README, Operations).
  *
- * Node documents setFlagsFromString as changing V8 settings after start-up "with care": this one is
- * read at each collection, and it is set before the add-on allocates anything of its own.
+ * Node documents setFlagsFromString as changing V8 settings after start-up "with care": this flag is
+ * read during each collection (V8's src/heap/pretenuring-handler-inl.h, UpdateAllocationSite), and it
+ * is set before the add-on allocates anything of its own.
  */
 export function applyV8Flags(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
