@@ -40,6 +40,7 @@ const MARKER_RE = /\[(?:card ending \d{4}|card number|security code|expiry|pin|b
 /** Redaction tokens already in the text ("[card ending 1111]"): opaque, so redacting is idempotent. */
 export function findMarkers(text: string): Span[] {
   const spans: Span[] = [];
+  if (!text.includes('[')) return spans; // most first passes: a plain scan is several times quicker than the pattern's
   MARKER_RE.lastIndex = 0;
   for (let m = MARKER_RE.exec(text); m; m = MARKER_RE.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length, marker: true });
   return spans;
