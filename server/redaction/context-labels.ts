@@ -42,21 +42,21 @@ const PHRASES: Record<LabelCat, string> = {
 
 // A word trie of the phrases: one Map lookup per word read, where trying each phrase of a bucket in
 // turn compared the same tokens over and over ("account" starts 14 phrases; profiled: the hottest
-// lines of a pass). The longest phrase wins, as it always has; no phrase is in two categories.
+// lines of a pass). The longest phrase wins, as it always has.
 type Node = { cat: LabelCat | undefined; next: Map<string, Node> | undefined };
 
 function buildTrie(): Map<string, Node> {
   const root = new Map<string, Node>();
   for (const [cat, list] of Object.entries(PHRASES) as [LabelCat, string][]) {
     for (const phrase of list.split('|')) {
-      let level = root;
       let node: Node | undefined;
       for (const w of phrase.split(' ')) {
-        node = level.get(w);
-        if (!node) level.set(w, (node = { cat: undefined, next: undefined }));
-        level = node.next ??= new Map();
+        const level = node ? (node.next ??= new Map()) : root;
+        let child = level.get(w);
+        if (!child) level.set(w, (child = { cat: undefined, next: undefined }));
+        node = child;
       }
-      node!.cat ??= cat;
+      node!.cat ??= cat; // a phrase listed twice keeps its first category
     }
   }
   // Plurals in URLs and prose ("invoices/1042", "orders") match single-word labels.
@@ -80,7 +80,7 @@ function readLabel(tokens: Token[], i: number, first: Node, labels: Label[]): nu
   let last = first.cat ? i : -1;
   let node = first;
   let k = i;
-  while (node.next !== undefined && node.next.size > 0) {
+  while (node.next !== undefined) {
     k++;
     while (k < tokens.length && tokens[k]!.kind === 'punct' && INNER.has(tokens[k]!.text)) k++;
     const t = tokens[k];

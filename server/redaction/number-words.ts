@@ -1,3 +1,4 @@
+import type { Group } from './spoken-digits.js';
 import type { Token } from './tokens.js';
 import { wordFilter } from './word-filter.js';
 
@@ -55,8 +56,6 @@ export function mayHoldNumber(text: string): boolean {
   }
   return false;
 }
-
-import type { Group } from './spoken-digits.js';
 
 /** The group read at tokens[first..last]; one object per number, built in one place (one shape). */
 function group(tokens: readonly Token[], first: number, last: number, digits: string, spoken: boolean, month: boolean): Group {
