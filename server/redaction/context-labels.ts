@@ -59,10 +59,10 @@ function buildTrie(): Map<string, Node> {
       node!.cat ??= cat; // a phrase listed twice keeps its first category
     }
   }
-  // Plurals in URLs and prose ("invoices/1042", "orders") match single-word labels.
-  for (const [w, node] of [...root]) {
-    if (node.cat && w.length >= 3 && !root.has(`${w}s`)) root.set(`${w}s`, { cat: node.cat, next: undefined });
-  }
+  // Plurals are labels only where listed ("cards"). An earlier lookup meant to add every single word's
+  // plural never matched one (it compared "invoices" with "invoice"); the corpus is scored without
+  // them, and adding them changes findings both ways ("accounts 12345678" redacted, "orders <card>"
+  // kept), so that is a decision of its own, not part of this index.
   return root;
 }
 
