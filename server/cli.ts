@@ -15,8 +15,8 @@ async function redact(): Promise<void> {
     process.stderr.write('usage: npm run redact -- --jsonl  < lines of {"id","text"}\n');
     process.exit(2);
   }
+  applyV8Flags(); // as the server does: redaction's allocation pattern (server/v8-flags.ts)
   // Loaded lazily so the other commands do not pay for the redaction tables.
-  applyV8Flags();
   const { redactJsonLine } = await import('./redaction/redact-jsonl.js');
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (line.trim()) process.stdout.write(`${redactJsonLine(line)}\n`);
