@@ -35,7 +35,8 @@ const naiveMask = (t: string) => t.replace(NAIVE, '[card number]');
  * Redaction throughput (MB/s) and per-call latency on a realistic 10 KB transcript with dense sensitive
  * values, beside the single-regex baseline. One second of warm-up (JIT), then rounds (BENCH_ROUNDS,
  * default 5) alternating engine and baseline: the median round and the range are reported, because
- * this machine's speed swings by up to 2x within minutes.
+ * the engine's speed differs by up to ~1.6x between processes on this machine (measured: p50 0.53–0.87 ms
+ * over ten runs). It once differed by 2–3x: see server/v8-flags.ts.
  */
 export function benchRedaction(calls: number): Record<string, string | number>[] {
   let text = '';
