@@ -1,9 +1,12 @@
 import { assignTurns, tokenize, type Span, type Token } from './tokens.js';
 import { findLabels, indexLabels } from './context-labels.js';
-import { readRuns, runDigits, type Group } from './spoken-digits.js';
+import { readRuns, runDigits, type Group, type Run } from './spoken-digits.js';
 import { joinTurns, splitAmounts } from './join-turns.js';
 import { runContext, type Doc, type History } from './run-context.js';
 import { segmentRun } from './segment-run.js';
+import { fillSlots } from './dialogue-slots.js';
+import { markHomophones } from './homophones.js';
+import { coverage, failClosed } from './fail-closed.js';
 import type { FindingKind } from './findings.js';
 
 /** A sensitive number: its kind, its digits, and the source spans it was read from (one per turn). */
@@ -36,9 +39,10 @@ export function detectNumbers(
   text: string, from: number, to: number, blocked: readonly Span[], strict: boolean, tokens: Token[] = tokenize(text, from, to, blocked),
 ): NumberFinding[] {
   const labels = findLabels(tokens);
+  if (!strict) markHomophones(tokens);
   const { lines, turns } = assignTurns(tokens);
   const runs = joinTurns(splitAmounts(readRuns(tokens, !strict), tokens, text), tokens, lines, turns);
-  const doc: Doc = { text, tokens, lines, labels, index: indexLabels(labels, (i) => tokens[i]!.turn), strict };
+  const doc: Doc = { text, tokens, lines, turns, labels, index: indexLabels(labels, (i) => tokens[i]!.turn), strict };
   const found: NumberFinding[] = [];
   const hist: History = { prevRunEnd: -1 };
   // Earlier redaction tokens count as numbers already read, so redacting twice changes nothing.
@@ -54,13 +58,20 @@ export function detectNumbers(
   };
   let labelEnd = 0;
   let marker = 0;
+  const kept = new Set<Run>();
   for (const run of runs) {
     const start = tokens[run.first]!.start;
     while (labelEnd < labels.length && labels[labelEnd]!.end <= start) labelEnd++;
     while (marker < markerEnds.length && markerEnds[marker]! <= start) hist.prevRunEnd = Math.max(hist.prevRunEnd, markerEnds[marker++]!);
     const ctx = runContext(doc, run, labelEnd, hist);
     if (ctx) segmentRun(run, ctx, text, emit);
+    else kept.add(run);
     if (run.groups.length > 2 || digitCount(run.groups) >= 3) hist.prevRunEnd = tokens[run.last]!.end;
+  }
+  // The label-by-label pass is done; what it left is judged by the dialogue and the fail-closed rule.
+  if (!strict && runs.length > 0) {
+    fillSlots(doc, runs, coverage(found.flatMap((f) => f.pieces)), emit);
+    failClosed(doc, runs, kept, coverage(found.flatMap((f) => f.pieces)), emit);
   }
   return found;
 }

@@ -1,5 +1,6 @@
 import { detectNumbers, type NumberFinding } from './detect-digits.js';
 import { findIbans } from './bank-numbers.js';
+import { findCanonicalBank } from './canonical-bank.js';
 import { findNinos } from './tax-ids.js';
 import { findEmails, findMarkers, findUrls, mergeSpans, notOverlapping, spansWithin } from './keep-zones.js';
 import type { Finding, FindingKind } from './findings.js';
@@ -29,11 +30,13 @@ function replacementsOf(f: NumberFinding): Replacement[] {
 function patternFindings(input: string, skip: readonly Span[]): Replacement[] {
   const ibanCandidates = findIbans(input);
   const ninoCandidates = findNinos(input);
-  if (ibanCandidates.length === 0 && ninoCandidates.length === 0) return []; // most texts: no sorting at all
+  const bankCandidates = findCanonicalBank(input);
+  if (ibanCandidates.length === 0 && ninoCandidates.length === 0 && bankCandidates.length === 0) return []; // most texts: no sorting at all
   const ibans = notOverlapping(ibanCandidates, mergeSpans(skip));
   const ninos = notOverlapping(ninoCandidates, mergeSpans([...skip, ...ibans]));
+  const banks = notOverlapping(bankCandidates, mergeSpans([...skip, ...ibans, ...ninos]));
   const fixed = (list: Span[], kind: FindingKind): Replacement[] => list.map((s) => ({ kind, start: s.start, end: s.end, token: TOKENS[kind] }));
-  return [...fixed(ibans, 'iban'), ...fixed(ninos, 'tax_id')];
+  return [...fixed(ibans, 'iban'), ...fixed(ninos, 'tax_id'), ...banks.map((s) => ({ kind: s.kind, start: s.start, end: s.end, token: TOKENS[s.kind] }))];
 }
 
 /** One pass: its replacements (unsorted, non-overlapping), and the main tokens and skipped spans it read. */

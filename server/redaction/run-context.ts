@@ -3,7 +3,7 @@ import { isLikelyCard } from './card-numbers.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord, startsTurn, trailingLabel } from './run-neighbours.js';
 import { runDigits, type Run } from './spoken-digits.js';
 import type { FindingKind, SegmentContext } from './findings.js';
-import type { Line, Token } from './tokens.js';
+import type { Line, Token, Turn } from './tokens.js';
 
 // Decides what the words around a digit run say (the rule's "context windows"). Two windows:
 // - the label that NAMES the number: the nearest sensitive label within ~80 characters, or in the same
@@ -12,7 +12,7 @@ import type { Line, Token } from './tokens.js';
 // - whether the TALK is about cards, expiry, banks or phones: any such label within 300 characters, or
 //   in the same or previous turn — callers misread card digits, so card talk alone is enough (the rule).
 
-export type Doc = { text: string; tokens: Token[]; lines: Line[]; labels: Label[]; index: LabelIndex; strict: boolean };
+export type Doc = { text: string; tokens: Token[]; lines: Line[]; turns: Turn[]; labels: Label[]; index: LabelIndex; strict: boolean };
 export type History = {
   prevRunEnd: number;
   last?: { kind: FindingKind; lastTok: number; turn: number };

@@ -1,0 +1,79 @@
+import { claimOf, uncoveredStretches } from './run-claims.js';
+import type { Group, Run } from './spoken-digits.js';
+import type { Doc } from './run-context.js';
+import type { Emit } from './segmenter.js';
+import type { Span } from './tokens.js';
+
+// Fail-closed (issue 12): any 13-19 digit run — written, spoken or mixed, with spaces, dashes, dots or
+// fillers between its groups — is a card unless something proves it benign: a label or letters that
+// make it a document number (the label-by-label pass already kept those), an amount, a phone, a date.
+// Card context decides a reading, not the checksum: callers misread digits.
+
+const CLAUSE_SEPS: ReadonlySet<string> = new Set(['comma', 'and']);
+
+function clauses(run: Run): Run[] {
+  const out: Run[] = [];
+  let from = 0;
+  for (let g = 1; g <= run.groups.length; g++) {
+    if (g === run.groups.length || CLAUSE_SEPS.has(run.groups[g]!.sep)) {
+      const groups = run.groups.slice(from, g);
+      out.push({ groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last });
+      from = g;
+    }
+  }
+  return out;
+}
+
+/** Index of the last label ending before offset `start` (-1 if none). */
+function labelBefore(doc: Doc, start: number): number {
+  let lo = 0;
+  let hi = doc.labels.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.labels[mid]!.end <= start) {
+      best = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+
+/** Removes every unproven 13-19 digit stretch of the runs the label-by-label pass did not keep. */
+export function failClosed(doc: Doc, runs: readonly Run[], kept: ReadonlySet<Run>, covered: (g: Group) => boolean, emit: Emit): void {
+  for (const run of runs) {
+    if (kept.has(run)) continue;
+    for (const clause of clauses(run)) {
+      for (const groups of uncoveredStretches(clause, covered)) {
+        let n = 0;
+        for (const g of groups) n += g.digits.length;
+        if (n < 13 || n > 19) continue;
+        const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
+        if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), 'card') === null) emit('card', groups);
+      }
+    }
+  }
+}
+
+/** A test for "this group is inside a span already found", over spans in any order. */
+export function coverage(spans: Span[]): (g: Group) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (g) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = sorted[mid]!;
+      if (s.start <= g.start) {
+        if (s.end >= g.end) return true;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    // Spans may nest or overlap; a linear look covers the rare case the search misses.
+    return sorted.some((s) => s.start <= g.start && s.end >= g.end);
+  };
+}

@@ -1,0 +1,44 @@
+import { isNumberWord } from './number-words.js';
+import type { Token } from './tokens.js';
+
+// ASR writes digits as words that sound like them ("for won won won, to to to to": issue 12). Such a
+// word is read as its digit only inside a chain of spoken digits, never alone: "paid for two visits"
+// stays prose. A chain's leading or trailing "to"/"for" is prose too ("going to four one two"),
+// unless another sound-alike follows it ("for won won won").
+
+const SOUNDS: ReadonlyMap<string, string> = new Map([
+  ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'],
+]);
+const EDGE_PROSE = new Set(['to', 'too', 'for', 'fore']);
+const MIN_CHAIN = 3;
+
+const isDigitWord = (t: Token): boolean => t.kind === 'word' && t.label < 0 && (isNumberWord(t.lower) || SOUNDS.has(t.lower));
+const isJoin = (t: Token): boolean => t.kind === 'punct' && (t.text === ',' || t.text === '-');
+
+/** Marks sound-alikes that sit inside a chain of spoken digits so readNumber reads them as digits. */
+export function markHomophones(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isDigitWord(tokens[i]!)) continue;
+    const chain: number[] = [];
+    let j = i;
+    for (; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (isDigitWord(t)) chain.push(j);
+      else if (!isJoin(t)) break;
+    }
+    i = j;
+    let from = 0;
+    let to = chain.length - 1;
+    const sound = (k: number): boolean => SOUNDS.has(tokens[chain[k]!]!.lower);
+    while (from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && sound(from + 1))) from++;
+    while (to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
+    let real = 0;
+    for (let k = from; k <= to; k++) if (!sound(k)) real++;
+    if (to - from + 1 < MIN_CHAIN || real < 2) continue;
+    for (let k = from; k <= to; k++) {
+      const t = tokens[chain[k]!]!;
+      const d = SOUNDS.get(t.lower);
+      if (d !== undefined && !isNumberWord(t.lower)) t.spoken = { unit: d, oh: false };
+    }
+  }
+}

@@ -1,0 +1,182 @@
+import type { LabelCat } from './context-labels.js';
+
+// The label lexicon, as data: the words that tell what a nearby number is, by locale (the same
+// engine serves every account, so all locales apply; the grouping records where a form is used).
+// Issue 12 asked for the short forms people and ASR produce (sec, csc, cvc, cvv2, exp, valid thru,
+// roll number, taxpayer ID, NI number, tax file no.); EIN and other business ids are public and kept.
+// A phrase is a list of words as tokens.ts reads them: lower case, punctuation inside a phrase
+// only as '-', '/' or '.' (context-labels.ts INNER).
+
+export type Locale = 'common' | 'AU' | 'NZ' | 'UK' | 'US';
+
+export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly string[]>>>> = {
+  card: {
+    common: ['card', 'cards', 'credit card', 'debit card', 'card number', 'card no', 'card num', 'card details',
+      'payment card', 'bank card', 'visa', 'visa card', 'mastercard', 'master card', 'amex',
+      'american express', 'discover', 'diners', 'diners club', 'jcb', 'unionpay', 'union pay', 'maestro',
+      'eftpos', 'cc', 'pan', 'long number', 'number on the front', 'front of the card', 'credit', 'debit',
+      'sixteen digit', '16 digit', 'gift card', 'long number on the card', 'number across the front',
+      'digits across the front', 'the sixteen digits', 'sixteen digits', '16 digits', 'fifteen digits',
+      '15 digits', 'card details again'],
+  },
+  ending: {
+    common: ['ending', 'ends', 'ending in', 'ends in', 'ends with', 'ending with', 'last four', 'last 4',
+      'last four digits', 'last 4 digits', 'last digits', 'final four', 'final 4'],
+  },
+  cvv: {
+    common: ['cvv', 'cvc', 'cvv2', 'cvc2', 'cid', 'csc', 'cv2', 'cvn', 'security code', 'security number',
+      'security digits', 'card security code', 'card verification', 'card verification code',
+      'verification value', 'digits on the back', 'three digits on the back', '3 digits on the back',
+      'three numbers on the back', '3 numbers on the back', 'three digit code', '3 digit code',
+      'four digit code', '4 digit code', 'code on the back', 'three digits', '3 digits', 'three numbers',
+      'four digits on the front', 'number on the back', 'numbers on the back', 'back of the card', 'sec',
+      'sec code', 'sc', 'security', 'cvc number', 'cvv number', 'cvv code', 'csv', 'c v v', 'c v c',
+      'signature strip', 'three on the back', '3 on the back', 'the three on the back',
+      'three digit security code', 'verification code', 'card code', 'digits on the front', 'four digits printed on the front',
+      'digits printed on the front', 'printed on the front', 'four digit code on the front', 'code on the front', 'the four on the front',
+      'four on the front', 'cvv number on the back'],
+  },
+  // A bare "code" is a security code only in a card conversation ("…expires 10/27, and the code is 123").
+  code: {
+    common: ['code'],
+  },
+  expiry: {
+    common: ['expiry', 'expiry date', 'expiration', 'expiration date', 'expires', 'expire', 'expired', 'expiring', 'exp',
+      'exp date', 'valid thru', 'valid through', 'valid until', 'valid till', 'valid to', 'good thru',
+      'good through', 'good until', 'mm yy', 'exp dt', 'expiry month', 'exp month', 'runs out', 'run out',
+      'month and year', 'month and the year', 'valid thru date', 'expiry year', 'end date on the card',
+      'ex date'],
+  },
+  pin: {
+    common: ['pin', 'pin number', 'pin code', 'personal identification number'],
+  },
+  // A card read in parts: the agent's prompt for the next group ("next four?") labels the answer.
+  group: {
+    common: ['first four', 'first 4', 'first four digits', 'first 4 digits', 'first four numbers', 'next four', 'next 4',
+      'next four digits', 'next 4 digits', 'next four numbers', 'second four', 'third four', 'fourth four',
+      'next lot', 'next group', 'next set', 'next block', 'next bit', 'first group', 'second group',
+      'third group', 'fourth group', 'first set', 'second set', 'third set', 'rest of the card',
+      'rest of the number', 'remaining digits', 'the remaining', 'middle digits', 'middle four',
+      'digits five to eight', 'digits five through eight', 'next lot of four', 'the other digits'],
+  },
+  account: {
+    common: ['account', 'account number', 'account no', 'account num', 'acct', 'acct no', 'acc', 'acc no', 'a c',
+      'bank account', 'bank account number', 'checking', 'checking account', 'savings', 'savings account',
+      'cheque account', 'chequing account', 'transaction account', 'everyday account', 'acct number',
+      'acc number', 'account digits', 'bank acct'],
+    UK: ['roll number', 'roll no', 'building society roll number', 'building society reference',
+      'building society account', 'building society ref'],
+    US: ['checking account number', 'savings account number'],
+  },
+  bank: {
+    common: ['bank', 'banking', 'bank details', 'direct debit', 'bank transfer', 'transfer', 'eft', 'wire transfer',
+      'deposit', 'swift', 'bic'],
+    AU: ['commbank', 'commonwealth bank', 'westpac', 'anz', 'nab', 'bendigo bank', 'macquarie', 'st george',
+      'suncorp', 'bankwest'],
+    NZ: ['asb', 'bnz', 'kiwibank', 'westpac', 'anz', 'tsb'],
+    UK: ['barclays', 'natwest', 'hsbc', 'lloyds', 'santander', 'halifax', 'monzo', 'starling', 'nationwide',
+      'building society', 'faster payment', 'bacs'],
+    US: ['chase', 'wells fargo', 'bank of america', 'citibank', 'wire', 'ach', 'credit union'],
+  },
+  // "BSB and account" names the BSB first: the account follows it (see bank-numbers.ts, trail).
+  bsb: {
+    common: ['bsb', 'bsb number', 'b s b', 'branch number', 'bank state branch', 'bsb and account',
+      'bsb and account number'],
+    AU: ['bsb no', 'bsb code', 'branch code', 'b s b number'],
+  },
+  sort: {
+    common: ['sort code', 'sort', 'sortcode', 'sort code and account', 'sort code and account number'],
+    UK: ['sort code number', 'sorting code', 'the sort'],
+  },
+  routing: {
+    common: ['routing', 'routing number', 'aba', 'aba number', 'transit number', 'rtn', 'ach routing',
+      'routing and account', 'routing and account number'],
+    US: ['routing no', 'aba routing', 'routing transit number', 'bank routing number'],
+  },
+  iban: {
+    common: ['iban', 'international bank account number'],
+  },
+  tfn: {
+    common: ['tfn', 'tax file number', 'tax file', 'tax file no'],
+    AU: ['tfn no', 'tfn number', 'tax file num'],
+  },
+  ird: {
+    common: ['ird', 'ird number', 'ird no', 'inland revenue'],
+    NZ: ['ird num', 'inland revenue number', 'ird tax number'],
+  },
+  ssn: {
+    common: ['ssn', 'social security', 'social security number', 'social'],
+    US: ['social security no', 'ss number', 'ss no', 'social number', 'soc sec', 'social security num'],
+  },
+  itin: {
+    common: ['itin', 'individual taxpayer identification number', 'taxpayer identification number'],
+    US: ['taxpayer id', 'taxpayer id number', 'taxpayer number', 'tax payer id', 'tax payer number',
+      'individual taxpayer id'],
+  },
+  ni: {
+    common: ['national insurance', 'national insurance number', 'ni number', 'nino', 'ni no'],
+    UK: ['ni', 'nat ins', 'national insurance no', 'nat insurance', 'ni num', 'n i number', 'n i'],
+  },
+  utr: {
+    common: ['utr', 'utr number', 'unique taxpayer reference', 'tax reference', 'taxpayer reference', 'self assessment'],
+    UK: ['utr no', 'self assessment reference', 'self assessment number', 'tax ref', 'hmrc reference', 'hmrc number'],
+  },
+  tax: {
+    common: ['tax id', 'tax number', 'tax no', 'tax identification number', 'tin', 'tax id number',
+      'personal tax number', 'tax identifier', 'tax file'],
+  },
+  // Numbers the rule keeps: documents, business ids (public), addresses, tracking, the caller's own
+  // account WITH THE BUSINESS ("my account number with you" is not a bank account).
+  keep: {
+    common: ['invoice', 'invoice number', 'invoice no', 'inv', 'job', 'job number', 'job no', 'quote', 'quote number',
+      'quote no', 'quotation', 'estimate', 'po', 'p o', 'purchase order', 'work order', 'wo', 'receipt',
+      'receipt number', 'receipt no', 'transaction', 'transaction id', 'transaction number', 'txn',
+      'reference', 'ref', 'reference number', 'payment reference', 'order', 'order number', 'order no',
+      'booking', 'ticket', 'ticket number', 'case', 'case number', 'case id', 'claim', 'claim number', 'abn',
+      'acn', 'arbn', 'nzbn', 'gst', 'gst number', 'vat', 'vat number', 'company number',
+      'company registration', 'companies house', 'registration number', 'crn', 'customer reference',
+      'customer reference number', 'customer number', 'customer id', 'customer account', 'account with you',
+      'account number with you', 'account no with you', 'account with you guys',
+      'account number with you guys', 'account with us', 'account number with us',
+      'account with your company', 'account number with your company', 'account with your business',
+      'account number with your business', 'client number', 'client id', 'client account', 'account ref',
+      'account reference', 'account id', 'member number', 'membership number', 'tracking', 'tracking number',
+      'consignment', 'consignment number', 'con note', 'connote', 'parcel', 'shipment', 'auth code',
+      'authorisation code', 'authorization code', 'approval code', 'confirmation', 'confirmation number',
+      'confirmation code', 'serial', 'serial number', 'model', 'model number', 'part number', 'credit note',
+      'postcode', 'post code', 'zip', 'zip code', 'biller', 'biller code', 'bpay', 'licence', 'license',
+      'policy', 'policy number', 'subscription', 'subscription id', 'payment id', 'voucher', 'incident',
+      'gate code', 'door code', 'access code', 'alarm code', 'lockbox code', 'key code', 'promo code',
+      'discount code', 'coupon code', 'area code', 'appointment', 'appointment number', 'meter',
+      'meter number', 'nmi', 'icp', 'mprn', 'mpan', 'licence number', 'license number', 'lic', 'job ref',
+      'ref no', 'invoice ref', 'docket', 'docket number', 'statement number', 'credit note number',
+      'work order number', 'quote ref', 'tracking no', 'container', 'unit', 'suite', 'apartment', 'apt',
+      'flat', 'lot', 'level', 'shop', 'room'],
+    AU: ['arn', 'crn number', 'biller number'],
+    NZ: ['gst no', 'nzbn number'],
+    UK: ['vat reg', 'vat registration', 'company reg'],
+    US: ['ein', 'employer identification number', 'employer id'],
+  },
+  phone: {
+    common: ['phone', 'phone number', 'mobile', 'mobile number', 'mob', 'cell', 'cell phone', 'cellphone', 'landline',
+      'fax', 'telephone', 'tel', 'ph', 'call', 'call me', 'call back', 'callback', 'ring', 'ring me',
+      'reach', 'reach me', 'text', 'text me', 'contact number', 'contact', 'my number', 'number to call',
+      'whatsapp', 'extension', 'ext', 'direct line'],
+  },
+  money: {
+    common: ['total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',
+      'owing', 'owe', 'owed', 'due', 'bill', 'billed', 'payment', 'pay', 'debited', 'credited',
+      'overcharged', 'invoiced'],
+  },
+};
+
+/**
+ * Phrases too common in ordinary talk to open a dialogue slot ("hang on a sec", "the bank said"): they
+ * still name the number right after them, but never the next turn's answer (dialogue-slots.ts).
+ */
+export const WEAK_PHRASES: ReadonlySet<string> = new Set(['sec', 'sc', 'security', 'exp', 'ex date', 'code', 'credit', 'debit', 'social', 'transfer', 'deposit',
+      'savings', 'checking', 'pan', 'cc', 'acc', 'a c', 'account', 'tin', 'sort', 'the sort', 'eft', 'wire',
+      'bank', 'banking', 'expired', 'expire', 'expiring', 'runs out', 'run out', 'the remaining', 'next bit',
+      'ni', 'n i', 'csv', 'card code', 'lic', 'unit', 'level', 'lot', 'shop', 'room', 'flat', 'meter',
+      'container', 'eftpos', 'gift card', 'cards', 'tax file', 'call', 'ring', 'reach', 'text', 'contact',
+      'ph', 'tel']);

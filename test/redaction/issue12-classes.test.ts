@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { redactText } from '../../server/redaction/redact-text.js';
+
+// One case per class of leak that issue 12 reports (each failed on the engine before the dialogue
+// model, the fail-closed rules and the lexicon), plus the false alarm it reports.
+
+/** Asserts none of `gone` survives and every `kept` string does, byte for byte. */
+function check(text: string, gone: string[], kept: string[] = []): void {
+  const out = redactText(text).text;
+  for (const g of gone) expect(out, `"${g}" survived in: ${out}`).not.toContain(g);
+  for (const k of kept) expect(out, `"${k}" was lost in: ${out}`).toContain(k);
+}
+
+describe('issue 12 leak classes', () => {
+  it('labelled identifiers a few words before the value', () => {
+    check('Caller: do you need my tax file number for the invoice? It\'s 459 123 876', ['459 123 876']);
+    check('Summary: the taxpayer ID for my business is 912-73-4567, caller said.', ['912-73-4567']);
+    check('Customer gave the roll number R/528731-09 for the refund.', ['528731']);
+  });
+
+  it('canonical bank formats with no label', () => {
+    check('Please refund to the account on your invoice, 12-3140-0123456-00, thanks.', ['0123456']);
+    check('Pay into 06-0998-0765432-000 by Friday, invoice 1042.', ['0765432'], ['invoice 1042']);
+  });
+
+  it("the agent's question is the label", () => {
+    const t = 'Agent: Can I take the card for the payment? First four digits?\nCaller: five two one nine\nAgent: Next four?\nCaller: four four seven one\nAgent: Next four?\nCaller: 8820 and then\nAgent: Last four?\nCaller: 3306';
+    check(t, ['five two one nine', 'four four seven one', '8820']);
+    check('Agent: And the four digits printed on the front?\nCaller: 4471', ['4471']);
+    check('Agent: And the code on the back?\nCaller: six oh one', ['six oh one']);
+    check('Agent: What is your BSB?\nCaller: zero six two, zero zero zero\nAgent: And the account number?\nCaller: one two three four five six seven eight',
+      ['zero six two, zero zero zero', 'one two three four five six seven eight']);
+  });
+
+  it('corrections and restarts: every reading goes', () => {
+    check('Caller: my card is four five three two, one one two two — sorry, wrong card, four nine one six, three three two one, seven seven one two, eight eight four five',
+      ['four five three two, one one two two', 'four nine one six, three three two one']);
+    check('Caller: the card number is three four one five — wait — three four one five, six six two two, nine nine one one, zero zero four four', ['three four one five —']);
+  });
+
+  it('wrong or short numbers in a card context', () => {
+    check('Caller: the card number is 4532 7712 0098 331\nAgent: that is only fifteen digits, could you check it again?', ['4532 7712 0098 331']);
+  });
+
+  it('short labels and spoken security codes and expiries', () => {
+    check('Fields: visa 4716 exp 07/29 sec 482', ['07/29', '482']);
+    check('Agent: the four digit code on the front of the Amex?\nCaller: nine oh six one', ['nine oh six one']);
+    check('Caller: the expiry is 2029-03', ['2029-03']);
+    check('Caller: it runs out end of May 2028', ['May 2028']);
+  });
+
+  it('letters read aloud and ASR homophones', () => {
+    check('Caller: my national insurance number is c e 42 17 90 a', ['42 17 90']);
+    check('Caller: the card is for won won won, two two two two, three three three three, four four four four', ['for won won won']);
+  });
+
+  it('keeps a US ZIP code next to an address', () => {
+    check('Caller: the service address is 1200 Barton Springs Rd, Austin, TX 78704, and my card ending 4242 was charged twice.', [], ['78704', 'ending 4242']);
+  });
+});
