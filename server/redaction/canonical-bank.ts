@@ -11,7 +11,7 @@ export type KindSpan = Span & { kind: FindingKind };
 const NZ = /(?<![\w-])\d{2}([- ])\d{4}\1\d{7}\1\d{2,3}(?![\w-])/g;
 const AU_PAIR = /(?<![\w-])(\d{3}-\d{3})(\s*[,/]\s*|\s+)(\d{6,10})(?![\w-])/g;
 const UK_PAIR = /(?<![\w-])(\d{2}-\d{2}-\d{2})(\s*[,/]\s*|\s+)(\d{8})(?![\w-])/g;
-const ROLL = /\b(?:roll (?:number|no)|building society (?:roll number|reference|ref|account(?: number)?))\b[\s:#.,-]*(?:(?:is|was|it's)\s+)?([A-Za-z]{0,3}[/. -]?\d[\d/. -]{4,}\d[A-Za-z]?)/gi;
+const ROLL = /\b(?:roll[ _](?:number|no)|building[ _]society[ _](?:roll[ _]number|reference|ref|account(?:[ _]number)?))\b[\s:#.,-]*(?:(?:is|was|it's)\s+)?([A-Za-z]{0,3}[/. -]?\d[\d/. -]{4,}\d[A-Za-z]?)/gi;
 
 function pairs(text: string, re: RegExp, branch: FindingKind, out: KindSpan[]): void {
   re.lastIndex = 0;

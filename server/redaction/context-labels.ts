@@ -47,8 +47,9 @@ function buildTrie(): Map<string, Node> {
 
 const ROOT = buildTrie();
 const MAYBE_LABEL = wordFilter(ROOT.keys());
-// Punctuation that may sit inside a label: "a/c", "p.o.", "valid-thru".
-const INNER = new Set(['-', '/', '.']);
+// Punctuation that may sit inside a label: "a/c", "p.o.", "valid-thru", and extracted-field keys
+// ("refund_sort_code: …", issue 12).
+const INNER = new Set(['-', '/', '.', '_']);
 
 /**
  * Reads the longest phrase starting at token i; when there is one, records it as the next label, marks

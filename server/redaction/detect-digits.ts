@@ -6,7 +6,7 @@ import { runContext, type Doc, type History } from './run-context.js';
 import { segmentRun } from './segment-run.js';
 import { fillSlots } from './dialogue-slots.js';
 import { markHomophones } from './homophones.js';
-import { coverage, failClosed } from './fail-closed.js';
+import { checksumIds, coverage, failClosed } from './fail-closed.js';
 import type { FindingKind } from './findings.js';
 
 /** A sensitive number: its kind, its digits, and the source spans it was read from (one per turn). */
@@ -70,8 +70,9 @@ export function detectNumbers(
   }
   // The label-by-label pass is done; what it left is judged by the dialogue and the fail-closed rule.
   if (!strict && runs.length > 0) {
-    fillSlots(doc, runs, coverage(found.flatMap((f) => f.pieces)), emit);
+    const answered = fillSlots(doc, runs, coverage(found.flatMap((f) => f.pieces)), emit);
     failClosed(doc, runs, kept, coverage(found.flatMap((f) => f.pieces)), emit);
+    checksumIds(doc, runs, new Set([...kept, ...answered]), coverage(found.flatMap((f) => f.pieces)), emit);
   }
   return found;
 }

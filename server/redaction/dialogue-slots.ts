@@ -11,32 +11,41 @@ import type { Emit } from './segmenter.js';
 // that names a sensitive value opens a slot; every number read while it is open goes, under the
 // slot's kind, including readings that were corrected or repeated, until the conversation moves on
 // (a document number or amount, a new topic, or a few turns with nothing read). In text without
-// turns (summaries, extracted fields) a slot covers the rest of its line and the next one.
+// turns (summaries, extracted fields) a slot covers the rest of its line and the start of the next.
+// A weak label ("sec", "the bank", "social") opens a slot for the rest of its own line only; a
+// question about a document ("and the ACN?") claims its answer for the rule's keep list.
 
 const SLOT_KIND: Partial<Record<LabelCat, FindingKind>> = {
   card: 'card', group: 'card', cvv: 'security_code', code: 'security_code', expiry: 'expiry', pin: 'pin',
   account: 'bank_account', bank: 'bank_account', bsb: 'bsb', sort: 'sort_code', routing: 'routing_number', iban: 'iban',
   tfn: 'tax_id', ird: 'tax_id', ssn: 'tax_id', itin: 'tax_id', ni: 'tax_id', utr: 'tax_id', tax: 'tax_id',
 };
-const CLOSES: ReadonlySet<LabelCat> = new Set<LabelCat>(['keep', 'phone', 'money']);
+const KEEP_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>(['keep', 'phone', 'money']);
 /** Turns with nothing read that a slot survives ("Agent: mm-hm, go on"). */
 const MAX_IDLE_TURNS = 2;
 /** A turn this long with no number in it is a new topic. */
 const TOPIC_WORDS = 25;
 /** Without turns: how far past its label a slot reaches. */
 const PROSE_REACH = 220;
+/** A label this close after an unnamed number names it ("… 110 074 483, which was her tax file number"). */
+const LOOK_AHEAD = 80;
 /** Short answers ("fifty-two", "06") count only in these slots and only when they open the answer. */
 const SHORT_OK: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'sort_code', 'bsb', 'bank_account', 'security_code']);
 
-type Slot = { kind: FindingKind; turn: number; lastTurn: number; lastEnd: number };
+/** An open slot; kind null is a document question whose answer is kept. */
+type Slot = { kind: FindingKind | null; turn: number; line: number; lineOnly: boolean; lastTurn: number; lastEnd: number };
 
-function opens(l: Label): FindingKind | undefined {
-  return l.weak ? undefined : SLOT_KIND[l.cat];
+function slotOf(doc: Doc, l: Label): Slot | null {
+  const kind = SLOT_KIND[l.cat];
+  if (kind === undefined && !KEEP_CATS.has(l.cat)) return null;
+  const line = doc.tokens[l.first]!.line;
+  return { kind: kind ?? null, turn: l.turn, line, lineOnly: l.weak, lastTurn: l.turn, lastEnd: l.end };
 }
 
 /** Whether the run is still inside the slot's reach. */
 function inReach(doc: Doc, slot: Slot, run: Run, speakers: boolean): boolean {
   const t = doc.tokens[run.first]!;
+  if (slot.lineOnly) return t.line === slot.line;
   if (t.turn === slot.lastTurn) return true;
   if (!speakers) return t.turn - slot.lastTurn === 1 && t.start - slot.lastEnd <= PROSE_REACH;
   if (t.turn - slot.lastTurn > MAX_IDLE_TURNS + 1) return false;
@@ -47,42 +56,73 @@ function inReach(doc: Doc, slot: Slot, run: Run, speakers: boolean): boolean {
   return true;
 }
 
+/** A strong sensitive label just after the run, in its turn, before any other number. */
+function labelAfter(doc: Doc, run: Run, next: number, nextRun: Run | undefined): FindingKind | undefined {
+  const l = doc.labels[next];
+  const end = doc.tokens[run.last]!.end;
+  if (!l || l.weak || l.start - end > LOOK_AHEAD || l.turn !== doc.tokens[run.last]!.turn) return undefined;
+  if (nextRun && doc.tokens[nextRun.first]!.start < l.start) return undefined;
+  return SLOT_KIND[l.cat];
+}
+
+/** The fewest digits a reading needs to count in a slot of this kind: a form number ("the 1099") is no tax id. */
+function minDigits(kind: FindingKind, answers: boolean): number {
+  if (answers) return SHORT_OK.has(kind) ? 2 : 3;
+  return kind === 'tax_id' ? 6 : 3;
+}
+
+function emitStretches(doc: Doc, run: Run, kind: FindingKind, covered: (g: Group) => boolean, emit: Emit): void {
+  const least = minDigits(kind, startsTurn(doc, run));
+  for (const groups of uncoveredStretches(run, covered)) {
+    let n = 0;
+    for (const g of groups) n += g.digits.length;
+    if (n >= least) emit(kind, groups);
+  }
+}
+
 /**
  * Removes the numbers read inside open slots that the label-by-label pass left (`covered` tells which
- * groups it already removed). Runs in source order with the labels.
+ * groups it already removed), and returns the runs that answer a document question (kept).
  */
-export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): void {
+export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): Set<Run> {
   const { tokens, labels } = doc;
   const speakers = doc.turns.some((t) => t.speaker !== '');
+  const answered = new Set<Run>();
   let slot: Slot | null = null;
   let l = 0;
-  for (const run of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     const first = tokens[run.first]!;
     for (; l < labels.length && labels[l]!.end <= first.start; l++) {
       const lab = labels[l]!;
-      const kind = opens(lab);
-      if (kind) slot = { kind, turn: lab.turn, lastTurn: lab.turn, lastEnd: lab.end };
+      const opened = slotOf(doc, lab);
+      // A document label inside a sensitive slot's own turn only claims what it links to directly.
+      if (opened && !(opened.kind === null && slot?.kind && !slot.lineOnly && lab.turn === slot.turn)) slot = opened;
       // "ending 4242": the caller names a card by its end, so no card is being read.
       else if (lab.cat === 'ending' && slot?.kind === 'card') slot = null;
-      else if (slot && CLOSES.has(lab.cat) && lab.turn > slot.turn) slot = null;
     }
-    if (!slot || !inReach(doc, slot, run, speakers)) {
-      slot = null;
+    const kind = slot && inReach(doc, slot, run, speakers) ? slot.kind : undefined;
+    if (kind === undefined) slot = null;
+    const claim = claimOf(doc, run, l - 1, kind ?? 'card', slot && !slot.lineOnly ? slot.turn : -1);
+    if (kind === null) {
+      if (claim !== 'date') {
+        answered.add(run);
+        slot = null; // a document question is answered once
+      }
       continue;
     }
-    const claim = claimOf(doc, run, l - 1, slot.kind);
     if (claim === 'keep' || claim === 'ending') {
       if (claim === 'keep') slot = null;
       continue;
     }
     if (claim === 'date') continue;
-    const answers = startsTurn(doc, run);
-    for (const groups of uncoveredStretches(run, covered)) {
-      let n = 0;
-      for (const g of groups) n += g.digits.length;
-      if (n >= 3 || (n === 2 && answers && SHORT_OK.has(slot.kind))) emit(slot.kind, groups);
+    const named = kind ?? labelAfter(doc, run, l, runs[r + 1]);
+    if (named === undefined) continue;
+    emitStretches(doc, run, named, covered, emit);
+    if (slot) {
+      slot.lastTurn = first.turn;
+      slot.lastEnd = tokens[run.last]!.end;
     }
-    slot.lastTurn = first.turn;
-    slot.lastEnd = tokens[run.last]!.end;
   }
+  return answered;
 }

@@ -1,3 +1,5 @@
+import { irdChecksum, tfnChecksum } from './checksums.js';
+import { isPhoneShape } from './number-shapes.js';
 import { claimOf, uncoveredStretches } from './run-claims.js';
 import type { Group, Run } from './spoken-digits.js';
 import type { Doc } from './run-context.js';
@@ -53,6 +55,26 @@ export function failClosed(doc: Doc, runs: readonly Run[], kept: ReadonlySet<Run
         const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
         if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), 'card') === null) emit('card', groups);
       }
+    }
+  }
+}
+
+const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
+
+/**
+ * A personal tax number with no label goes when its check digit passes (AU TFN, NZ IRD) and nothing
+ * proves it benign (issue 12); `answered` are answers to a document question ("and the ACN?" / "143 399 606").
+ */
+export function checksumIds(doc: Doc, runs: readonly Run[], skip: ReadonlySet<Run>, covered: (g: Group) => boolean, emit: Emit): void {
+  for (const run of runs) {
+    if (skip.has(run)) continue;
+    for (const groups of uncoveredStretches(run, covered)) {
+      let digits = '';
+      for (const g of groups) digits += g.digits;
+      if (digits.length < 8 || digits.length > 9 || isPhoneShape(digits, false)) continue;
+      if (!TAX_LAYOUTS.has(groups.map((g) => g.digits.length).join('-')) || !(tfnChecksum(digits) || irdChecksum(digits))) continue;
+      const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
+      if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), 'tax_id') === null) emit('tax_id', groups);
     }
   }
 }

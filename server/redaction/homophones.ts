@@ -10,7 +10,8 @@ const SOUNDS: ReadonlyMap<string, string> = new Map([
   ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'],
 ]);
 const EDGE_PROSE = new Set(['to', 'too', 'for', 'fore']);
-const MIN_CHAIN = 3;
+// Four or more: "one to two working days" and "three to five" are ranges.
+const MIN_CHAIN = 4;
 
 const isDigitWord = (t: Token): boolean => t.kind === 'word' && t.label < 0 && (isNumberWord(t.lower) || SOUNDS.has(t.lower));
 const isJoin = (t: Token): boolean => t.kind === 'punct' && (t.text === ',' || t.text === '-');

@@ -1,5 +1,5 @@
 import { KEEPISH, type Label } from './context-labels.js';
-import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord, trailingLabel } from './run-neighbours.js';
+import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
 import { isDateShape, isPhoneShape } from './number-shapes.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
@@ -16,10 +16,27 @@ const SENTENCE_END = new Set(['?', '!', '.']);
 // AU states and territories, US states: "Parramatta NSW 2150", "Austin, TX 78704" (a postcode, not a card group).
 const REGIONS = new Set(('NSW VIC QLD SA WA TAS NT ACT AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV '
   + 'NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WV WI WY DC').split(' '));
+const STREET = new Set(['st', 'street', 'rd', 'road', 'ave', 'avenue', 'dr', 'drive', 'ln', 'lane', 'way', 'cres', 'crescent', 'ct', 'court',
+  'pl', 'place', 'blvd', 'boulevard', 'hwy', 'highway', 'tce', 'terrace', 'pde', 'parade', 'cl', 'close', 'cct', 'circuit', 'pkwy', 'parkway', 'grove', 'gr', 'square', 'sq']);
+// Words that make a number a quantity: "about two thousand one hundred", "roughly 350".
+const APPROX = new Set(['about', 'around', 'roughly', 'approximately', 'approx', 'nearly', 'almost', 'over', 'under', 'maybe', 'like', 'some']);
+// What may link a document label to its number inside a sensitive slot's own turn: glue words and
+// ':', '#', '-' ("invoice no: 1042", "call back on oh four…"), not a comma or bracket ("my social on
+// the work order, 177-99-4969" names the social).
+const DIRECT_PUNCT = new Set([':', '#', '-']);
+const TRAIL_WORDS = new Set(['is', 'was', 'as', 'for', 'my', 'the', 'our', 'your', 'his', 'her', 'their', 'that', 's', "'", '’', 'on', 'in', 'of']);
 
 function sentenceBreak(doc: Doc, from: number, to: number): boolean {
   for (let k = from; k <= to; k++) if (SENTENCE_END.has(doc.tokens[k]!.text)) return true;
   return false;
+}
+
+function directLink(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind === 'punct' && !DIRECT_PUNCT.has(t.text)) return false;
+  }
+  return true;
 }
 
 /** The label right before the run, joined to it only by glue words in the same sentence. */
@@ -27,6 +44,16 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   const l = doc.labels[before];
   if (!l || !onlyGlue(doc.tokens, l.last + 1, run.first - 1, 6) || sentenceBreak(doc, l.last + 1, run.first - 1)) return undefined;
   return l;
+}
+
+/** A keep-ish label a few words after the run ("… 3318 as the reference"), before any other number. */
+function trailingKeep(doc: Doc, run: Run): boolean {
+  for (let k = run.last + 1, n = 0; k < doc.tokens.length && n < 5; k++, n++) {
+    const t = doc.tokens[k]!;
+    if (t.label >= 0) return KEEPISH.has(doc.labels[t.label]!.cat);
+    if (t.kind !== 'word' || !TRAIL_WORDS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 function isPostcode(doc: Doc, run: Run, digits: string): boolean {
@@ -37,22 +64,59 @@ function isPostcode(doc: Doc, run: Run, digits: string): boolean {
   return prev !== undefined && prev.kind === 'word' && REGIONS.has(prev.text);
 }
 
+/** "4410 Elm St", "1812 Birch Ave": a street number. */
+function isStreetNumber(doc: Doc, run: Run): boolean {
+  if (run.groups.length !== 1 || run.groups[0]!.spoken || run.groups[0]!.digits.length > 5) return false;
+  for (let k = run.last + 1; k <= run.last + 3 && k < doc.tokens.length; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (k > run.last + 1 && STREET.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/** "14:05", "[00:41]": a time of day or a timestamp. */
+function isTime(doc: Doc, run: Run): boolean {
+  const before = doc.tokens[run.first - 1];
+  const after = doc.tokens[run.last + 1];
+  return (after?.text === ':' && doc.tokens[run.last + 2]?.kind === 'num') || (before?.text === ':' && doc.tokens[run.first - 2]?.kind === 'num');
+}
+
+/** A quantity, not a reading: "about 350", "two thousand one hundred". */
+function isQuantity(doc: Doc, run: Run): boolean {
+  const prev = doc.tokens[run.first - 1];
+  if (prev?.kind === 'word' && APPROX.has(prev.lower)) return true;
+  for (let k = run.first; k <= run.last; k++) if (doc.tokens[k]!.lower === 'thousand') return true;
+  return false;
+}
+
+/** Written like a phone number, in groups: "512-555-0119", "0412 345 678" (a spoken string of digits is not judged). */
+function isWrittenPhone(run: Run, digits: string): boolean {
+  return digits.length >= 10 && run.groups.length >= 2 && run.groups.every((g) => !g.spoken) && isPhoneShape(digits, false);
+}
+
+const BRANCH_OR_EXPIRY: ReadonlySet<FindingKind> = new Set<FindingKind>(['expiry', 'sort_code', 'bsb']);
+
 /**
  * What keeps a run from being a slot's answer. `before` is the index of the last label that ends
- * before the run (-1 if none); `kind` is what the slot would make of it.
+ * before the run (-1 if none); `kind` is what the slot would make of it; `slotTurn` is the turn whose
+ * label opened the slot: in that turn a document label claims only a number it is directly linked to
+ * ("my social on the work order, 177-99-4969" is the social).
  */
-export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind): Claim {
+export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, slotTurn = -1): Claim {
   const digits = runDigits(run.groups);
   if (isAttached(doc, run) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
   const lab = adjacentLabel(doc, run, before);
   if (lab?.cat === 'ending') return 'ending';
-  if (lab && KEEPISH.has(lab.cat) && (lab.cat !== 'money' || digits.length <= 8)) return 'keep';
-  const trailing = trailingLabel(doc, run);
-  if (trailing && KEEPISH.has(trailing.cat)) return 'keep';
-  if (isPostcode(doc, run, digits)) return 'keep';
-  if (kind !== 'expiry' && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && run.groups.some((g) => g.month)))) return 'date';
+  if (lab && KEEPISH.has(lab.cat) && (lab.cat !== 'money' || digits.length <= 8)) {
+    const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
+    if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
+  }
+  if (trailingKeep(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run)) return 'keep';
+  if (isTime(doc, run)) return 'date';
+  if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && run.groups.some((g) => g.month)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
-  if (kind === 'card' && digits[0] === '0' && isPhoneShape(digits, false)) return 'keep';
+  if (kind === 'card' ? digits[0] === '0' && isPhoneShape(digits, false) : isWrittenPhone(run, digits)) return 'keep';
   return null;
 }
 

@@ -107,8 +107,26 @@ export function tokenize(text: string, from: number, to: number, blocked: readon
   return tokens;
 }
 
+/** Index after a leading "[00:41]" or "00:41" timestamp (DialNexa and other exports put one before the speaker). */
+function afterTimestamp(tokens: readonly Token[], first: number): number {
+  let k = first;
+  const open = tokens[k]?.text === '[' || tokens[k]?.text === '(';
+  if (open) k++;
+  let parts = 0;
+  while (tokens[k]?.kind === 'num' && (parts === 0 || tokens[k - 1]!.text === ':')) {
+    parts++;
+    k++;
+    if (tokens[k]?.text === ':' && tokens[k + 1]?.kind === 'num') k++;
+    else break;
+  }
+  if (parts < 2) return first;
+  if (open) return tokens[k]?.text === ']' || tokens[k]?.text === ')' ? k + 1 : first;
+  return k;
+}
+
 /** A "Name:" prefix of at most three tokens that is a role word or unlabelled capitalised name. */
-function speakerAt(tokens: readonly Token[], first: number): { speaker: string; content: number } | null {
+function speakerAt(tokens: readonly Token[], line: number): { speaker: string; content: number } | null {
+  const first = afterTimestamp(tokens, line);
   // Every line is asked, so nothing is built until a "Name:" prefix is certain.
   for (let k = first; k < tokens.length && k < first + 4; k++) {
     const t = tokens[k]!;
