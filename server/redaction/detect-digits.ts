@@ -71,7 +71,7 @@ export function detectNumbers(
   // The label-by-label pass is done; what it left is judged by the dialogue and the fail-closed rule.
   if (!strict && runs.length > 0) {
     const answered = fillSlots(doc, runs, coverage(found.flatMap((f) => f.pieces)), emit);
-    failClosed(doc, runs, kept, coverage(found.flatMap((f) => f.pieces)), emit);
+    failClosed(doc, runs, coverage(found.flatMap((f) => f.pieces)), emit);
     checksumIds(doc, runs, new Set([...kept, ...answered]), coverage(found.flatMap((f) => f.pieces)), emit);
   }
   return found;

@@ -44,7 +44,13 @@ function slotOf(doc: Doc, l: Label): Slot | null {
 
 /** Whether the run is still inside the slot's reach. */
 function inReach(doc: Doc, slot: Slot, run: Run, speakers: boolean): boolean {
-  const t = doc.tokens[run.first]!;
+  return inReachOf(doc, slot, { first: run.first, start: doc.tokens[run.first]!.start }, speakers);
+}
+
+function inReachOf(doc: Doc, slot: Slot, at: { first: number; start: number }, speakers: boolean): boolean {
+  const t = doc.tokens[at.first]!;
+  // "cvv=401 | zip=97214": a bar or semicolon ends an extracted field.
+  if (/[|;]/.test(doc.text.slice(slot.lastEnd, at.start))) return false;
   if (slot.lineOnly) return t.line === slot.line;
   if (t.turn === slot.lastTurn) return true;
   if (!speakers) return t.turn - slot.lastTurn === 1 && t.start - slot.lastEnd <= PROSE_REACH;
@@ -67,8 +73,10 @@ function labelAfter(doc: Doc, run: Run, next: number, nextRun: Run | undefined):
 
 /** The fewest digits a reading needs to count in a slot of this kind: a form number ("the 1099") is no tax id. */
 function minDigits(kind: FindingKind, answers: boolean): number {
-  if (answers) return SHORT_OK.has(kind) ? 2 : 3;
-  return kind === 'tax_id' ? 6 : 3;
+  // A month or a year alone is half an expiry ("03 of 29"); bank accounts have six digits or more.
+  if (kind === 'expiry') return 2;
+  if (answers) return kind === 'bank_account' ? 4 : SHORT_OK.has(kind) ? 2 : 3;
+  return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
 function emitStretches(doc: Doc, run: Run, kind: FindingKind, covered: (g: Group) => boolean, emit: Emit): void {
@@ -97,7 +105,11 @@ export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
       const lab = labels[l]!;
       const opened = slotOf(doc, lab);
       // A document label inside a sensitive slot's own turn only claims what it links to directly.
-      if (opened && !(opened.kind === null && slot?.kind && !slot.lineOnly && lab.turn === slot.turn)) slot = opened;
+      const strongOpen = slot !== null && slot.kind !== null && !slot.lineOnly && inReachOf(doc, slot, lab, speakers);
+      // A weak label never displaces a question still being answered ("account number?" / "… account 52 118 4039?");
+      // a document label inside a sensitive slot's own turn only claims what it links to directly.
+      if (opened && strongOpen && (opened.lineOnly || (opened.kind === null && lab.turn === slot!.turn))) continue;
+      if (opened) slot = opened;
       // "ending 4242": the caller names a card by its end, so no card is being read.
       else if (lab.cat === 'ending' && slot?.kind === 'card') slot = null;
     }

@@ -43,10 +43,13 @@ function labelBefore(doc: Doc, start: number): number {
   return best;
 }
 
-/** Removes every unproven 13-19 digit stretch of the runs the label-by-label pass did not keep. */
-export function failClosed(doc: Doc, runs: readonly Run[], kept: ReadonlySet<Run>, covered: (g: Group) => boolean, emit: Emit): void {
+/**
+ * Removes every unproven 13-19 digit stretch. A run the label-by-label pass kept is asked again:
+ * a phone word or a label in another sentence does not prove a card-sized number benign.
+ */
+export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): void {
   for (const run of runs) {
-    if (kept.has(run)) continue;
+    if (claimOf(doc, run, labelBefore(doc, doc.tokens[run.first]!.start), 'card') === 'keep') continue;
     for (const clause of clauses(run)) {
       for (const groups of uncoveredStretches(clause, covered)) {
         let n = 0;

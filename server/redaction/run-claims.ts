@@ -23,11 +23,17 @@ const APPROX = new Set(['about', 'around', 'roughly', 'approximately', 'approx',
 // What may link a document label to its number inside a sensitive slot's own turn: glue words and
 // ':', '#', '-' ("invoice no: 1042", "call back on oh four…"), not a comma or bracket ("my social on
 // the work order, 177-99-4969" names the social).
-const DIRECT_PUNCT = new Set([':', '#', '-']);
+const DIRECT_PUNCT = new Set([':', '#', '-', '=', '.']);
 const TRAIL_WORDS = new Set(['is', 'was', 'as', 'for', 'my', 'the', 'our', 'your', 'his', 'her', 'their', 'that', 's', "'", '’', 'on', 'in', 'of']);
 
+// "company no. 11482937", "ref. 5521": a full stop after an abbreviation ends no sentence.
+const ABBREVIATIONS = new Set(['no', 'nr', 'ref', 'inv', 'acct', 'acc', 'tel', 'ph', 'num', 'co', 'reg', 'lic', 'approx']);
+
 function sentenceBreak(doc: Doc, from: number, to: number): boolean {
-  for (let k = from; k <= to; k++) if (SENTENCE_END.has(doc.tokens[k]!.text)) return true;
+  for (let k = from; k <= to; k++) {
+    const t = doc.tokens[k]!;
+    if (SENTENCE_END.has(t.text) && !(t.text === '.' && ABBREVIATIONS.has(doc.tokens[k - 1]?.lower ?? ''))) return true;
+  }
   return false;
 }
 
@@ -64,6 +70,12 @@ function isPostcode(doc: Doc, run: Run, digits: string): boolean {
   return prev !== undefined && prev.kind === 'word' && REGIONS.has(prev.text);
 }
 
+/** "Account 3308 with us": the caller's account with the business, not a bank account. */
+function withTheBusiness(doc: Doc, run: Run): boolean {
+  const t = doc.tokens;
+  return t[run.last + 1]?.lower === 'with' && ['us', 'you', 'your'].includes(t[run.last + 2]?.lower ?? '');
+}
+
 /** "4410 Elm St", "1812 Birch Ave": a street number. */
 function isStreetNumber(doc: Doc, run: Run): boolean {
   if (run.groups.length !== 1 || run.groups[0]!.spoken || run.groups[0]!.digits.length > 5) return false;
@@ -90,9 +102,14 @@ function isQuantity(doc: Doc, run: Run): boolean {
   return false;
 }
 
-/** Written like a phone number, in groups: "512-555-0119", "0412 345 678" (a spoken string of digits is not judged). */
+/**
+ * Written like a phone number, in groups: "512-555-0119", "0412 345 678" (a spoken string of digits
+ * is not judged). A first group of five is a phone only as a UK trunk code ("07700 900123"); "75493
+ * 78016" is a UTR.
+ */
 function isWrittenPhone(run: Run, digits: string): boolean {
-  return digits.length >= 10 && run.groups.length >= 2 && run.groups.every((g) => !g.spoken) && isPhoneShape(digits, false);
+  if (digits.length < 10 || run.groups.length < 2 || run.groups.some((g) => g.spoken) || !isPhoneShape(digits, false)) return false;
+  return run.groups[0]!.digits.length <= 4 || digits[0] === '0';
 }
 
 const BRANCH_OR_EXPIRY: ReadonlySet<FindingKind> = new Set<FindingKind>(['expiry', 'sort_code', 'bsb']);
@@ -108,11 +125,13 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   if (isAttached(doc, run) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
   const lab = adjacentLabel(doc, run, before);
   if (lab?.cat === 'ending') return 'ending';
-  if (lab && KEEPISH.has(lab.cat) && (lab.cat !== 'money' || digits.length <= 8)) {
+  // A phone word vouches for a phone-sized number only ("card on call: 6011 7380 8825 2026" is a card).
+  const sized = lab?.cat === 'money' ? digits.length <= 8 : lab?.cat === 'phone' ? digits.length <= 12 || isPhoneShape(digits, false) : true;
+  if (lab && KEEPISH.has(lab.cat) && sized) {
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
-  if (trailingKeep(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run)) return 'keep';
+  if (trailingKeep(doc, run) || withTheBusiness(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run)) return 'keep';
   if (isTime(doc, run)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && run.groups.some((g) => g.month)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.

@@ -25,13 +25,22 @@ console.log(table('recall by form', report.byForm));
 console.log(table('whole cases by class', report.byClass));
 console.log(table('whole cases by locale', report.byLocale));
 console.log(table('whole cases by style', report.byStyle));
+/** The line of the input holding `value` and the same line of the redacted text. */
+function context(text: string, redacted: string, value: string): string {
+  const at = text.indexOf(value);
+  const line = text.slice(0, at).split('\n').length - 1;
+  return `      in:  ${text.split('\n')[line]}\n      out: ${redacted.split('\n')[line] ?? ''}`;
+}
+
 if (args.includes('--failures')) {
   for (const { c, score } of report.failures) {
-    console.log(`\n--- ${c.id} [${c.classes.join(',')}]`);
-    for (const s of score.leaks) console.log(`  LEAK ${s.kind} (${s.form}): ${(s.parts ?? [{ value: s.value! }]).map((p) => p.value).join(' | ')}`);
-    for (const k of score.lost) console.log(`  LOST keep: ${k}`);
-    console.log(`  text: ${c.text.replace(/\n/g, '\n        ')}`);
-    console.log(`  redacted: ${redactText(c.text).text.replace(/\n/g, '\n        ')}`);
+    const out = redactText(c.text).text;
+    console.log(`--- ${c.id} [${c.classes.join(',')}] ${c.style}`);
+    for (const s of score.leaks) {
+      const pieces = (s.parts ?? [{ value: s.value! }]).map((p) => p.value);
+      console.log(`  LEAK ${s.kind} (${s.form}): ${pieces.join(' | ')}\n${context(c.text, out, pieces[0]!)}`);
+    }
+    for (const k of score.lost) console.log(`  LOST keep: ${k}\n${context(c.text, out, k)}`);
   }
 } else if (report.failures.length > 0) {
   console.log(`failing cases: ${report.failures.map((f) => f.c.id).join(', ')}`);
