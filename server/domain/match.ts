@@ -4,6 +4,11 @@ export type MatchCandidate = {
   companyName: string;
   jobUuid?: string;
   jobNumber?: string;
+  /**
+   * Why the job was chosen: the call named it (invoice or job number, a payment or subscription id seen
+   * on it), or it is the client's only open job and the call's subject fits it.
+   */
+  jobBasis?: 'named' | 'only_open_job';
   /** 0..1; higher is stronger. */
   score: number;
   /** Human-readable, e.g. "invoice 1042 is job 1042 for Natarajan Plumbing". */

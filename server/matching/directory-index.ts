@@ -47,11 +47,11 @@ export function normaliseEmail(email: string): string {
  * (`payment_received` 0). Unsuccessful and paid-up jobs are history.
  */
 export function openJobsOf(index: DirectoryIndex, companyUuid: string): Sm8Job[] {
-  return index.jobs.filter(
-    (j) =>
-      j.companyUuid === companyUuid &&
-      (j.status === 'Quote' || j.status === 'Work Order' || (j.status === 'Completed' && !j.paymentReceived)),
-  );
+  return index.jobs.filter((j) => j.companyUuid === companyUuid && isOpenJob(j));
+}
+
+export function isOpenJob(j: Sm8Job): boolean {
+  return j.active && (j.status === 'Quote' || j.status === 'Work Order' || (j.status === 'Completed' && !j.paymentReceived));
 }
 
 /** "the billing contact of Natarajan Plumbing", "the job contact on job 1042 of Natarajan Plumbing". */

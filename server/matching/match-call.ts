@@ -34,6 +34,10 @@ export function matchCall(input: MatchInput): MatchResult {
   const ranked = rankCandidates(evidence, index, {
     referenceGiven: references.referenceGiven,
     callerName: outcome.analysis?.customerName,
+    subject: {
+      text: [outcome.summary, outcome.analysis?.callerClaim, outcome.analysis?.disputeReason, outcome.analysis?.refundReason].filter(Boolean).join(' '),
+      amount: outcome.analysis?.amount?.amount,
+    },
   });
   return judge(ranked, evidence, notes);
 }

@@ -1,13 +1,17 @@
 import type { MatchCandidate } from '../domain/match.js';
+import type { Sm8Job } from '../domain/servicem8-records.js';
 import { openJobsOf, type DirectoryIndex } from './directory-index.js';
 import { KIND_OF, type Evidence, type SignalKind } from './evidence.js';
 import { combineWeights, NAME_MISMATCH_FACTOR } from './match-scoring.js';
+import { subjectFit, type CallSubject } from './subject-fit.js';
 
 export type RankContext = {
   /** The call named a job reference: only that reference may pick the job. */
   referenceGiven: boolean;
   /** What the caller said their name was, if anything. */
   callerName?: string;
+  /** What the call is about: the only open job is chosen only when it fits. */
+  subject?: CallSubject;
 };
 
 /** One candidate per client, scored from its evidence, strongest first (then by name, then uuid). */
@@ -29,28 +33,39 @@ function toCandidate(companyUuid: string, items: Evidence[], index: DirectoryInd
   return {
     companyUuid,
     companyName: index.companies.get(companyUuid)?.name ?? '',
-    ...(job ? { jobUuid: job.uuid, jobNumber: job.jobNumber } : {}),
+    ...(job ? { jobUuid: job.job.uuid, jobNumber: job.job.jobNumber, jobBasis: job.basis } : {}),
     score: combineWeights([...strongest.values()], nameDiffers ? NAME_MISMATCH_FACTOR : 1),
     reasons,
   };
 }
 
+type Picked = { job: Sm8Job; basis: 'named' | 'only_open_job' };
+
 /**
  * The job a reference names, else the job a known payment id was seen on, else the client's only open
- * job — but never a guess when the caller named a reference, and never one of several.
+ * job when the call's subject fits it — never a guess when the caller named a reference, never one of
+ * several, and never a job only because it is the latest.
  */
-function pickJob(companyUuid: string, items: Evidence[], index: DirectoryIndex, ctx: RankContext, reasons: string[]) {
+function pickJob(companyUuid: string, items: Evidence[], index: DirectoryIndex, ctx: RankContext, reasons: string[]): Picked | undefined {
   for (const kind of ['reference', 'known'] as const) {
     const uuids = [...new Set(items.filter((e) => KIND_OF[e.source] === kind && e.jobUuid).map((e) => e.jobUuid))];
     if (uuids.length > 1) {
       reasons.push(`signals point to ${uuids.length} different jobs of this client`);
       return undefined;
     }
-    if (uuids.length === 1) return index.jobs.find((j) => j.uuid === uuids[0]);
+    const named = uuids.length === 1 ? index.jobs.find((j) => j.uuid === uuids[0]) : undefined;
+    if (named) return { job: named, basis: 'named' };
   }
   if (ctx.referenceGiven) return undefined;
   const open = openJobsOf(index, companyUuid);
-  if (open.length === 1 && open[0]) reasons.push(`job ${open[0].jobNumber} is the client's only open job`);
-  else if (open.length > 1) reasons.push(`client has ${open.length} open jobs; none chosen`);
-  return open.length === 1 ? open[0] : undefined;
+  if (open.length > 1) reasons.push(`client has ${open.length} open jobs; none chosen`);
+  const only = open.length === 1 ? open[0] : undefined;
+  if (!only) return undefined;
+  const fit = subjectFit(only, ctx.subject);
+  if (!fit) {
+    reasons.push(`job ${only.jobNumber} is the client's only open job, but nothing on the call ties it to that job; none chosen`);
+    return undefined;
+  }
+  reasons.push(`job ${only.jobNumber} is the client's only open job and the call's subject fits it: ${fit}`);
+  return { job: only, basis: 'only_open_job' };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Sm8Job } from '../../server/domain/servicem8-records.js';
 import type { CallAnalysis } from '../../server/domain/call-outcome.js';
 import { matchCall, type KnownReference } from '../../server/matching/index.js';
 import { outcome, seedDirectory } from './fixtures.js';
@@ -23,7 +24,7 @@ describe('matchCall: each signal and each confidence level', () => {
     { name: 'invoice + name', a: { invoiceNumber: '1042', customerName: 'Priya Natarajan' }, from: undefined, confidence: 'high', score: 0.76, company: 'c-nat', job: 'j-1042', reason: 'name matches the billing contact of Natarajan Plumbing' },
     { name: 'phone + email', a: { customerEmail: 'ACCOUNTS@natarajan.example' }, from: '61412345678', confidence: 'high', score: 0.75, company: 'c-nat', job: undefined, reason: 'client has 2 open jobs; none chosen' },
     { name: 'phone alone', a: {}, from: '+61412345678', confidence: 'medium', score: 0.5, company: 'c-nat', job: undefined, reason: 'phone +61412345678 is the billing contact of Natarajan Plumbing' },
-    { name: 'email alone, any case', a: { customerEmail: ' John@SMITH.example ' }, from: undefined, confidence: 'medium', score: 0.5, company: 'c-smi', job: 'j-3001', reason: 'email matches the billing contact of Smith Electrical' },
+    { name: 'email alone, any case', a: { customerEmail: ' John@SMITH.example ' }, from: undefined, confidence: 'medium', score: 0.5, company: 'c-smi', job: undefined, reason: 'email matches the billing contact of Smith Electrical' },
     { name: 'name alone', a: { customerName: 'Priya Natarajan' }, from: undefined, confidence: 'low', score: 0.2, company: 'c-nat', job: undefined, reason: 'name matches the billing contact of Natarajan Plumbing' },
   ] as const)('$name → $confidence', ({ a, from, confidence, score, company, job, reason }) => {
     const result = run(a, from);
@@ -90,8 +91,9 @@ describe('matchCall: phones stored in any format', () => {
   it('a job contact names the job it belongs to', () => {
     const result = run({}, '+61400111222');
     expect(result.best?.reasons).toContain('phone +61400111222 is the job contact on job 2001 of Harbour Cafe');
-    expect(result.best?.reasons).toContain("job 2001 is the client's only open job");
-    expect(result.best?.jobUuid).toBe('j-2001');
+    // The client's only open job is not chosen when nothing on the call ties the call to it.
+    expect(result.best?.reasons).toContain("job 2001 is the client's only open job, but nothing on the call ties it to that job; none chosen");
+    expect(result.best?.jobUuid).toBeUndefined();
   });
 
   it('a number shared by two clients ("(02) 9000 1234" and "61 2 9000 1234") → no best, both listed', () => {
@@ -149,7 +151,7 @@ describe('matchCall: conflicts and weak names lower the confidence', () => {
   });
 
   it.each([['J. Smith'], ['smith'], ['Smith Electrical Pty Ltd']])('"%s" fits the client Smith Electrical', (name) => {
-    expect(run({ customerName: name })).toMatchObject({ confidence: 'low', best: { companyUuid: 'c-smi', reasons: ['name matches client Smith Electrical', "job 3001 is the client's only open job"] } });
+    expect(run({ customerName: name })).toMatchObject({ confidence: 'low', best: { companyUuid: 'c-smi', reasons: ['name matches client Smith Electrical', "job 3001 is the client's only open job, but nothing on the call ties it to that job; none chosen"] } });
   });
 
   it('"Ann Smith" does not fit John Smith', () => {
@@ -163,6 +165,37 @@ describe('matchCall: conflicts and weak names lower the confidence', () => {
     const result = matchCall({ outcome: outcome({ customerName: 'John Smith' }), directory: dir, knownRefs: [], defaultRegion: 'AU' });
     expect(result.best).toBeUndefined();
     expect(result.candidates.map((c) => c.companyName)).toEqual(['Abbey Smith Builders', 'Smith Electrical']);
+  });
+});
+
+describe("matchCall: the client's only open job only when the call's subject fits it", () => {
+  const withJob = (fields: Partial<Sm8Job>) => {
+    const dir = seedDirectory();
+    dir.jobs = dir.jobs.map((j) => (j.uuid === 'j-2001' ? { ...j, ...fields } : j));
+    return dir;
+  };
+  const match = (dir: ReturnType<typeof seedDirectory>, analysis: Partial<CallAnalysis>, summary?: string) =>
+    matchCall({ outcome: outcome(analysis, { fromNumber: '+61400111222', ...(summary ? { summary } : {}) }), directory: dir, knownRefs: [], defaultRegion: 'AU' });
+
+  it('the amount on the call is the job invoice total → that job, with the reason', () => {
+    const result = match(withJob({ totalInvoiceAmount: '420.00' }), { amount: { amount: '420.00', currency: 'AUD' } });
+    expect(result.best).toMatchObject({ jobUuid: 'j-2001', jobBasis: 'only_open_job' });
+    expect(result.best?.reasons).toContain("job 2001 is the client's only open job and the call's subject fits it: the amount on the call is the job's invoice total (420.00)");
+  });
+
+  it('the call and the job description share a telling word → that job', () => {
+    const result = match(withJob({ description: 'Replace the commercial dishwasher pump' }), {}, 'Caller asks why the dishwasher bill is so high.');
+    expect(result.best?.jobUuid).toBe('j-2001');
+    expect(result.best?.reasons.join(' ')).toContain('"dishwasher"');
+  });
+
+  it('a billing call about something else → no job, even though it is the only open one', () => {
+    const result = match(withJob({ description: 'Replace the commercial dishwasher pump', totalInvoiceAmount: '880.00' }), { amount: { amount: '140.00', currency: 'AUD' } }, 'Caller says the outdoor tap fix was never invoiced.');
+    expect(result.best?.jobUuid).toBeUndefined();
+  });
+
+  it('a named job is chosen because the call named it', () => {
+    expect(run({ invoiceNumber: '1042' }, '+61412345678').best?.jobBasis).toBe('named');
   });
 });
 
