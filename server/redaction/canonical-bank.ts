@@ -11,7 +11,7 @@ export type KindSpan = Span & { kind: FindingKind };
 const NZ = /(?<![\w-])\d{2}([- ])\d{4}\1\d{7}\1\d{2,3}(?![\w-])/g;
 const AU_PAIR = /(?<![\w-])(\d{3}-\d{3})(\s*[,/]\s*|\s+)(\d{6,10})(?![\w-])/g;
 const UK_PAIR = /(?<![\w-])(\d{2}-\d{2}-\d{2})(\s*[,/]\s*|\s+)(\d{8})(?![\w-])/g;
-const ROLL = /\b(?:roll[ _](?:number|no)|building[ _]society[ _](?:roll[ _]number|reference|ref|account(?:[ _]number)?))\b[\s:#.,-]*(?:(?:is|was|it's)\s+)?([A-Za-z]{0,3}[/. -]?\d[\d/. -]{4,}\d[A-Za-z]?)/gi;
+const ROLL = /\b(?:roll[ _](?:number|no)|building[ _]society[ _](?:roll[ _]number|reference|ref|account(?:[ _]number)?))\b(?:\s+(?:back|again|is|was|as))?[\s:#.,-]*(?:(?:is|was|it's)\s+)?([A-Za-z]{0,3}[/. -]?\d[\d/. -]{4,}\d[A-Za-z]?)/gi;
 
 function pairs(text: string, re: RegExp, branch: FindingKind, out: KindSpan[]): void {
   re.lastIndex = 0;
@@ -21,6 +21,10 @@ function pairs(text: string, re: RegExp, branch: FindingKind, out: KindSpan[]): 
     out.push({ kind: 'bank_account', start: accountAt, end: accountAt + m[3]!.length });
   }
 }
+
+// An IBAN as printed, in groups of four after the country and check digits; a misread one fails mod-97
+// but is still an IBAN (bank-numbers.ts finds the valid ones).
+const IBAN_GROUPED = /\b(?:GB|IE|DE|FR|NL|ES|IT|BE|AT|CH|PT|LU|PL|SE|DK|NO|FI)\d{2}(?: [A-Z0-9]{4}){3,7}(?: [A-Z0-9]{1,3})?\b/g;
 
 /** Every canonical bank layout in the text, sorted by start. */
 export function findCanonicalBank(text: string): KindSpan[] {
@@ -35,5 +39,8 @@ export function findCanonicalBank(text: string): KindSpan[] {
     const end = m.index + m[0].length;
     out.push({ kind: 'bank_account', start: end - m[1]!.length, end });
   }
-  return out.sort((a, b) => a.start - b.start);
+  IBAN_GROUPED.lastIndex = 0;
+  for (let m = IBAN_GROUPED.exec(text); m; m = IBAN_GROUPED.exec(text)) out.push({ kind: 'iban', start: m.index, end: m.index + m[0].length });
+  out.sort((a, b) => a.start - b.start);
+  return out.filter((x, i) => i === 0 || x.start >= out[i - 1]!.end);
 }

@@ -5,6 +5,7 @@ import { joinTurns, splitAmounts } from './join-turns.js';
 import { runContext, type Doc, type History } from './run-context.js';
 import { segmentRun } from './segment-run.js';
 import { fillSlots } from './dialogue-slots.js';
+import { isBenign } from './run-claims.js';
 import { markHomophones } from './homophones.js';
 import { checksumIds, coverage, failClosed } from './fail-closed.js';
 import type { FindingKind } from './findings.js';
@@ -63,7 +64,7 @@ export function detectNumbers(
     const start = tokens[run.first]!.start;
     while (labelEnd < labels.length && labels[labelEnd]!.end <= start) labelEnd++;
     while (marker < markerEnds.length && markerEnds[marker]! <= start) hist.prevRunEnd = Math.max(hist.prevRunEnd, markerEnds[marker++]!);
-    const ctx = runContext(doc, run, labelEnd, hist);
+    const ctx = isBenign(doc, run) ? null : runContext(doc, run, labelEnd, hist);
     if (ctx) segmentRun(run, ctx, text, emit);
     else kept.add(run);
     if (run.groups.length > 2 || digitCount(run.groups) >= 3) hist.prevRunEnd = tokens[run.last]!.end;

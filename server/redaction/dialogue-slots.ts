@@ -35,9 +35,24 @@ const SHORT_OK: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'sort_c
 /** An open slot; kind null is a document question whose answer is kept. */
 type Slot = { kind: FindingKind | null; turn: number; line: number; lineOnly: boolean; lastTurn: number; lastEnd: number };
 
+/** The label sits in the key of an extracted field ("caller_bank_spoken: …", "Card Number: …"). */
+function inFieldKey(doc: Doc, l: Label): boolean {
+  const { tokens } = doc;
+  const line = doc.lines[tokens[l.first]!.line]!;
+  for (let k = line.content; k < l.first; k++) if (tokens[k]!.text === ':' || tokens[k]!.text === '=') return false;
+  for (let k = l.last + 1; k <= line.last && k <= l.last + 6; k++) {
+    const t = tokens[k]!;
+    if (t.text === ':' || t.text === '=') return true;
+    if (t.kind === 'num') return false;
+  }
+  return false;
+}
+
 function slotOf(doc: Doc, l: Label): Slot | null {
   const kind = SLOT_KIND[l.cat];
   if (kind === undefined && !KEEP_CATS.has(l.cat)) return null;
+  // A weak label ("bank", "sec", "social") opens a slot only as a field's key.
+  if (l.weak && !inFieldKey(doc, l)) return null;
   const line = doc.tokens[l.first]!.line;
   return { kind: kind ?? null, turn: l.turn, line, lineOnly: l.weak, lastTurn: l.turn, lastEnd: l.end };
 }
@@ -62,12 +77,22 @@ function inReachOf(doc: Doc, slot: Slot, at: { first: number; start: number }, s
   return true;
 }
 
-/** A strong sensitive label just after the run, in its turn, before any other number. */
+const CLAUSE_END = new Set(['.', '?', '!', ';']);
+const NEW_CLAUSE = new Set(['and', 'but', 'also', 'please', 'plus']);
+
+/**
+ * A strong sensitive label just after the run, in its clause, before any other number: "110 074 483
+ * which turned out to be her tax file number" (not "ours is 136-764-942, and please take my IRD off").
+ */
 function labelAfter(doc: Doc, run: Run, next: number, nextRun: Run | undefined): FindingKind | undefined {
   const l = doc.labels[next];
   const end = doc.tokens[run.last]!.end;
   if (!l || l.weak || l.start - end > LOOK_AHEAD || l.turn !== doc.tokens[run.last]!.turn) return undefined;
   if (nextRun && doc.tokens[nextRun.first]!.start < l.start) return undefined;
+  for (let k = run.last + 1; k < l.first; k++) {
+    const t = doc.tokens[k]!;
+    if (CLAUSE_END.has(t.text) || (t.text === ',' && NEW_CLAUSE.has(doc.tokens[k + 1]?.lower ?? ''))) return undefined;
+  }
   return SLOT_KIND[l.cat];
 }
 
@@ -110,14 +135,16 @@ export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
       // a document label inside a sensitive slot's own turn only claims what it links to directly.
       if (opened && strongOpen && (opened.lineOnly || (opened.kind === null && lab.turn === slot!.turn))) continue;
       if (opened) slot = opened;
-      // "ending 4242": the caller names a card by its end, so no card is being read.
-      else if (lab.cat === 'ending' && slot?.kind === 'card') slot = null;
+      // "ending 4242": the caller names a card by its end, so no card is being read; "please don't
+      // read it out, I'll text you a secure link" ends any reading.
+      else if ((lab.cat === 'ending' && slot?.kind === 'card') || lab.cat === 'refuse') slot = null;
     }
     const kind = slot && inReach(doc, slot, run, speakers) ? slot.kind : undefined;
     if (kind === undefined) slot = null;
     const claim = claimOf(doc, run, l - 1, kind ?? 'card', slot && !slot.lineOnly ? slot.turn : -1);
     if (kind === null) {
-      if (claim !== 'date') {
+      // A document question claims its answer in a later turn; in its own turn only what it links to.
+      if (claim !== 'date' && first.turn > slot!.turn) {
         answered.add(run);
         slot = null; // a document question is answered once
       }

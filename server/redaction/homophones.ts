@@ -16,6 +16,12 @@ const MIN_CHAIN = 4;
 const isDigitWord = (t: Token): boolean => t.kind === 'word' && t.label < 0 && (isNumberWord(t.lower) || SOUNDS.has(t.lower));
 const isJoin = (t: Token): boolean => t.kind === 'punct' && (t.text === ',' || t.text === '-');
 
+const opensLine = (tokens: readonly Token[], i: number): boolean => i === 0 || tokens[i - 1]!.kind === 'nl' || tokens[i - 1]!.text === ':';
+function closesLine(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next === undefined || next.kind === 'nl' || ((next.text === '.' || next.text === '?') && (tokens[i + 2] === undefined || tokens[i + 2]!.kind === 'nl'));
+}
+
 /** Marks sound-alikes that sit inside a chain of spoken digits so readNumber reads them as digits. */
 export function markHomophones(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -31,11 +37,13 @@ export function markHomophones(tokens: Token[]): void {
     let from = 0;
     let to = chain.length - 1;
     const sound = (k: number): boolean => SOUNDS.has(tokens[chain[k]!]!.lower);
-    while (from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && sound(from + 1))) from++;
-    while (to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
+    // A chain that is a whole answer ("Caller: ate ate too") is a reading, whatever its words.
+    const whole = opensLine(tokens, chain[0]!) && closesLine(tokens, chain[to]!);
+    while (!whole && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && sound(from + 1)) && !(from === 0 && opensLine(tokens, chain[0]!))) from++;
+    while (!whole && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
     let real = 0;
     for (let k = from; k <= to; k++) if (!sound(k)) real++;
-    if (to - from + 1 < MIN_CHAIN || real < 2) continue;
+    if (whole ? chain.length < 3 : to - from + 1 < MIN_CHAIN || real < 2) continue;
     for (let k = from; k <= to; k++) {
       const t = tokens[chain[k]!]!;
       const d = SOUNDS.get(t.lower);

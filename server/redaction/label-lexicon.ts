@@ -127,6 +127,12 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   },
   // Numbers the rule keeps: documents, business ids (public), addresses, tracking, the caller's own
   // account WITH THE BUSINESS ("my account number with you" is not a bank account).
+  // The agent declines the number: a reading that was going on is over.
+  refuse: {
+    common: ['don\'t read', 'do not read', 'dont read', 'don\'t give', 'do not give', 'secure link', 'payment link', 'pay link',
+      'secure payment link', 'can\'t take card', 'cannot take card', 'don\'t need your card', 'do not need your card', 'don\'t need that',
+      'no need for that'],
+  },
   keep: {
     common: ['invoice', 'invoice number', 'invoice no', 'inv', 'job', 'job number', 'job no', 'quote', 'quote number',
       'quote no', 'quotation', 'estimate', 'po', 'p o', 'purchase order', 'work order', 'wo', 'receipt',

@@ -19,7 +19,15 @@ const REGIONS = new Set(('NSW VIC QLD SA WA TAS NT ACT AL AK AZ AR CA CO CT DE F
 const STREET = new Set(['st', 'street', 'rd', 'road', 'ave', 'avenue', 'dr', 'drive', 'ln', 'lane', 'way', 'cres', 'crescent', 'ct', 'court',
   'pl', 'place', 'blvd', 'boulevard', 'hwy', 'highway', 'tce', 'terrace', 'pde', 'parade', 'cl', 'close', 'cct', 'circuit', 'pkwy', 'parkway', 'grove', 'gr', 'square', 'sq']);
 // Words that make a number a quantity: "about two thousand one hundred", "roughly 350".
-const APPROX = new Set(['about', 'around', 'roughly', 'approximately', 'approx', 'nearly', 'almost', 'over', 'under', 'maybe', 'like', 'some']);
+const APPROX = new Set(['about', 'around', 'roughly', 'approximately', 'approx', 'nearly', 'almost', 'over', 'under', 'maybe', 'like', 'some', 'at']);
+// Units after a number make it a quantity or a range: "1–2 business days", "3 visits", "4 x 15 metre".
+const UNITS = new Set(['day', 'days', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'year', 'years', 'hour', 'hours', 'hrs',
+  'minute', 'minutes', 'mins', 'business', 'working', 'visits', 'visit', 'instalments', 'installments', 'payments', 'times', 'x', 'percent',
+  'metre', 'metres', 'meter', 'meters', 'am', 'pm', 'o\'clock', 'oclock', 'people', 'items', 'units', 'lots']);
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'thirtieth', 'th', 'st', 'nd', 'rd']);
+// Phone layouts by group sizes (cards are read 4-4-4-4 or 4-6-5, never like these).
+const PHONE_LAYOUTS = new Set(['3-3-4', '4-3-3', '2-4-4', '1-3-3-4', '2-3-4', '3-4-4', '5-6', '5-3-3', '2-2-3-3', '3-3-3-3']);
 // What may link a document label to its number inside a sensitive slot's own turn: glue words and
 // ':', '#', '-' ("invoice no: 1042", "call back on oh four…"), not a comma or bracket ("my social on
 // the work order, 177-99-4969" names the social).
@@ -94,12 +102,28 @@ function isTime(doc: Doc, run: Run): boolean {
   return (after?.text === ':' && doc.tokens[run.last + 2]?.kind === 'num') || (before?.text === ':' && doc.tokens[run.first - 2]?.kind === 'num');
 }
 
-/** A quantity, not a reading: "about 350", "two thousand one hundred". */
+/** A quantity, not a reading: "about 350", "two thousand one hundred", "1–2 business days", "at nine thirty". */
 function isQuantity(doc: Doc, run: Run): boolean {
   const prev = doc.tokens[run.first - 1];
   if (prev?.kind === 'word' && APPROX.has(prev.lower)) return true;
-  for (let k = run.first; k <= run.last; k++) if (doc.tokens[k]!.lower === 'thousand') return true;
+  const next = doc.tokens[run.last + 1];
+  if (next?.kind === 'word' && UNITS.has(next.lower)) return true;
+  for (let k = run.first; k <= run.last; k++) if (doc.tokens[k]!.lower === 'thousand' || doc.tokens[k]!.lower === 'hundred') return true;
   return false;
+}
+
+/** "the twenty-third of March", "the 3rd": a day of the month. */
+function isDayOfMonth(doc: Doc, run: Run): boolean {
+  let k = run.last + 1;
+  if (doc.tokens[k]?.text === '-') k++;
+  const next = doc.tokens[k];
+  return next?.kind === 'word' && ORDINALS.has(next.lower);
+}
+
+/** A single capital letter read just before the number ("33 L Q M 5149 …", "R 5218"): part of an identifier. */
+function afterSpelledLetter(doc: Doc, run: Run): boolean {
+  const prev = doc.tokens[run.first - 1];
+  return prev !== undefined && prev.kind === 'word' && prev.text.length === 1 && prev.text !== prev.lower;
 }
 
 /**
@@ -107,9 +131,18 @@ function isQuantity(doc: Doc, run: Run): boolean {
  * is not judged). A first group of five is a phone only as a UK trunk code ("07700 900123"); "75493
  * 78016" is a UTR.
  */
-function isWrittenPhone(run: Run, digits: string): boolean {
-  if (digits.length < 10 || run.groups.length < 2 || run.groups.some((g) => g.spoken) || !isPhoneShape(digits, false)) return false;
-  return run.groups[0]!.digits.length <= 4 || digits[0] === '0';
+export function isWrittenPhone(run: Run, digits: string): boolean {
+  if (digits.length < 9 || run.groups.length < 2 || run.groups.some((g) => g.spoken) || !isPhoneShape(digits, false)) return false;
+  return PHONE_LAYOUTS.has(run.groups.map((g) => g.digits.length).join('-'));
+}
+
+/**
+ * Numbers the rule keeps whatever the talk around them: a postcode after its state, a street number,
+ * a time, a phone written in a phone's groups. The label-by-label pass keeps these too (detect-digits.ts).
+ */
+export function isBenign(doc: Doc, run: Run): boolean {
+  const digits = runDigits(run.groups);
+  return isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isTime(doc, run) || isWrittenPhone(run, digits);
 }
 
 const BRANCH_OR_EXPIRY: ReadonlySet<FindingKind> = new Set<FindingKind>(['expiry', 'sort_code', 'bsb']);
@@ -132,10 +165,11 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
   if (trailingKeep(doc, run) || withTheBusiness(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run)) return 'keep';
-  if (isTime(doc, run)) return 'date';
+  if (kind === 'card' && afterSpelledLetter(doc, run)) return 'keep';
+  if (isTime(doc, run) || isDayOfMonth(doc, run)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && run.groups.some((g) => g.month)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
-  if (kind === 'card' ? digits[0] === '0' && isPhoneShape(digits, false) : isWrittenPhone(run, digits)) return 'keep';
+  if ((kind === 'card' && digits[0] === '0' && isPhoneShape(digits, false)) || isWrittenPhone(run, digits)) return 'keep';
   return null;
 }
 
