@@ -25,19 +25,21 @@ export async function actOnStep(deps: AppDeps, session: PanelSession, callId: st
   const history = await deps.store.audit.listForCall(account.uuid, call.id);
   if (history.some((e) => e.detail.requestId === req.requestId)) return { repeated: true };
   const staff = await staffFor(deps, account.uuid);
+  const taskWritten = (await deps.store.outbox.listForCall(account.uuid, call.id)).some((x) => x.actionKey === 'task:finance');
   const me = staff.find((s) => s.uuid === session.staffUuid);
   const result = decideStep({
     action: req.action, stepStatus: call.stepStatus, decision: call.decision, jobUuid: call.jobUuid,
     viewer: { staffUuid: session.staffUuid, name: me ? staffName(me) : 'a staff member', canApprove: canApprove(account, staff, session.staffUuid) },
     edits: { text: clean(req.text), ownerStaffUuid: req.ownerStaffUuid, deadline: req.deadline, reason: clean(req.reason), outcome: clean(req.outcome) },
-    settings: account.settings, staff, callLink: callLink(deps.config.publicUrl, call.id), now: deps.clock(),
+    settings: account.settings, staff, callLink: callLink(deps.config.publicUrl, call.id), now: deps.clock(), taskWritten,
   });
   if (!result.ok) {
     if (result.reason === 'already_done') return { repeated: true };
     throw new AppError(result.reason === 'missing_input' ? 'BAD_REQUEST' : 'CONFLICT', result.message);
   }
   const moved = await deps.store.transaction(async (tx) => {
-    const decision = call.decision && result.nextStep ? { ...call.decision, nextStep: result.nextStep } : call.decision;
+    const base = result.decision ?? call.decision;
+    const decision = base && result.nextStep ? { ...base, nextStep: result.nextStep } : base;
     if (!(await tx.calls.transition(account.uuid, call.id, result.from, result.to, { decision }))) return false;
     for (const a of result.actions) {
       await tx.outbox.enqueue({ accountUuid: account.uuid, callId: call.id, kind: a.kind, actionKey: a.key, idempotencyKey: idempotencyKey(account.uuid, call.providerCallId, a.key), payload: a });

@@ -1,12 +1,14 @@
 import type { Decision } from '../domain/actions.js';
 import type { Sm8Contact } from '../domain/servicem8-records.js';
-import { matchCall } from '../matching/index.js';
+import { isOpenJob, matchCall } from '../matching/index.js';
 import { decide } from '../policy/index.js';
 import { idempotencyKey } from '../outbox/idempotency.js';
 import { ActionFailure } from '../outbox/runner.js';
 import type { ServiceM8Client } from '../servicem8/client.js';
 import type { OutboxItem } from '../store/outbox-repo.js';
-import type { StepStatus } from '../store/call-repo.js';
+import type { StepStatus, StoredCall } from '../store/call-repo.js';
+import type { MatchResult } from '../domain/match.js';
+import { reconcileRevision } from './reconcile-revision.js';
 import type { Store } from '../store/store.js';
 import type { DirectoryCache } from './directory-cache.js';
 
@@ -46,10 +48,11 @@ export async function decideCall(d: DecideDeps, item: OutboxItem): Promise<{ not
   const recipients = best ? dir.contacts.filter((c) => isRecipientFor(c, best.companyUuid, best.jobUuid)) : [];
   const decision = decide({
     outcome: call.outcome, match, settings: account.settings, staff: dir.staff, job,
-    recipients: recipients.map((c) => ({ email: c.email, phone: c.phone, mobile: c.mobile, type: c.type, scope: c.scope })),
+    recipients: recipients.map((c) => ({ email: c.email, phone: c.phone, mobile: c.mobile, type: c.type, scope: c.scope, name: `${c.first} ${c.last}`.trim() })),
+    openJobs: best ? dir.jobs.filter((j) => j.companyUuid === best.companyUuid && isOpenJob(j)) : [],
     callLink: callLink(d.publicUrl, call.id), now: d.clock(),
   });
-  await persistDecision(d.store, call.accountUuid, call.id, call.providerCallId, decision, match, best?.jobUuid, best?.companyUuid);
+  await persistDecision(d.store, call, revision, decision, match);
   return { note: `${decision.actions.length} actions, ${decision.review.length} review items` };
 }
 
@@ -63,20 +66,23 @@ export function stepStatusFor(decision: Decision): StepStatus {
   return decision.actions.length || decision.nextStep ? 'open' : 'none';
 }
 
-async function persistDecision(store: Store, accountUuid: string, callId: string, providerCallId: string, decision: Decision,
-  match: import('../domain/match.js').MatchResult, jobUuid?: string, companyUuid?: string): Promise<void> {
+async function persistDecision(store: Store, call: StoredCall, revision: number, planned: Decision, match: MatchResult): Promise<void> {
+  const { accountUuid, id: callId, providerCallId } = call;
   await store.transaction(async (tx) => {
-    await tx.calls.update(accountUuid, callId, { match, decision, jobUuid, companyUuid, stepStatus: stepStatusFor(decision) });
+    const held = await tx.outbox.listForCall(accountUuid, callId);
+    const { decision, enqueue, keepPlace } = reconcileRevision(held, call.decision, planned, revision);
+    const place = keepPlace ? { jobUuid: call.jobUuid, companyUuid: call.companyUuid } : { jobUuid: match.best?.jobUuid, companyUuid: match.best?.companyUuid };
+    await tx.calls.update(accountUuid, callId, { match, decision, ...place, stepStatus: stepStatusFor(decision) });
     for (const c of match.candidates) {
       await tx.references.link(accountUuid, callId, { recordType: c.jobUuid ? 'job' : 'company', recordUuid: c.jobUuid ?? c.companyUuid, score: c.score.toFixed(2), reasons: c.reasons, chosen: c === match.best });
     }
     for (const r of decision.review) await tx.reviews.open(accountUuid, callId, r.reason, r.detail);
     if (match.best && match.confidence === 'high') await rememberReferences(tx, accountUuid, callId, match.best.companyUuid, match.best.jobUuid);
     // Actions a person must confirm first stay in the decision (`proposed`), not in the outbox.
-    for (const action of decision.actions) {
+    for (const action of enqueue) {
       await tx.outbox.enqueue({ accountUuid, callId, kind: action.kind, actionKey: action.key, idempotencyKey: idempotencyKey(accountUuid, providerCallId, action.key), payload: action });
     }
-    await tx.audit.append({ accountUuid, callId, actor: 'system', action: 'call.decided', detail: { confidence: match.confidence, actions: decision.actions.map((x) => x.key), review: decision.review.map((r) => r.reason), reasons: decision.reasons } });
+    await tx.audit.append({ accountUuid, callId, actor: 'system', action: 'call.decided', detail: { confidence: match.confidence, actions: enqueue.map((x) => x.key), review: decision.review.map((r) => r.reason), reasons: decision.reasons } });
   });
 }
 

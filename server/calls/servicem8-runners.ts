@@ -1,4 +1,5 @@
-import type { CreateJobAction, NoteAction, TaskAction, UpdateJobAction } from '../domain/actions.js';
+import type { CreateJobAction, NoteAction, TaskAction, UpdateJobAction, UpdateTaskAction } from '../domain/actions.js';
+import { financeTaskOf } from '../policy/finance-lines.js';
 import { deterministicUuid } from '../outbox/idempotency.js';
 import { ActionFailure, type ActionRunner } from '../outbox/runner.js';
 import type { ServiceM8Client } from '../servicem8/client.js';
@@ -8,7 +9,7 @@ import type { OutboxItem } from '../store/outbox-repo.js';
 type Deps = { store: Store; servicem8For: (accountUuid: string) => Promise<ServiceM8Client | undefined>; dryRun?: boolean; log?: { info(o: object, m: string): void } };
 
 /**
- * Runners for the four ServiceM8 effects. Creates send a UUID derived from the idempotency key, and on a
+ * Runners for the five ServiceM8 effects. Creates send a UUID derived from the idempotency key, and on a
  * retry first look the record up by that UUID: a create whose answer was lost (timeout, crash between
  * ServiceM8's answer and our bookkeeping) is found and not repeated.
  */
@@ -33,10 +34,11 @@ export function createServiceM8Runners(d: Deps): Record<string, ActionRunner> {
     async note(item) {
       if (d.dryRun) return dry(item);
       const a = item.payload as NoteAction;
+      const jobUuid = a.createdJobKey ? await createdJobUuid(item, a.createdJobKey) : a.jobUuid;
       const c = await client(item);
       const uuid = deterministicUuid(item.idempotencyKey);
       if (item.attempts > 1 && (await c.getNote(uuid))) return { recordUuid: uuid };
-      return { recordUuid: (await c.createNote({ uuid, jobUuid: a.jobUuid, note: a.text })).uuid };
+      return { recordUuid: (await c.createNote({ uuid, jobUuid, note: a.text })).uuid };
     },
     async task(item) {
       if (d.dryRun) return dry(item);
@@ -59,9 +61,23 @@ export function createServiceM8Runners(d: Deps): Record<string, ActionRunner> {
       // The job UUID is derived from the DialNexa call id, so a retried create can never make a second job (DESIGN.md).
       const uuid = deterministicUuid(item.idempotencyKey);
       if (!(item.attempts > 1 && (await c.getJob(uuid)))) {
-        await c.createJob({ uuid, companyUuid: a.companyUuid, status: 'Quote', description: a.description, ...(a.jobAddress ? { jobAddress: a.jobAddress } : {}) });
+        const status = a.status === 'Work Order' ? 'Work Order' : 'Quote';
+        await c.createJob({ uuid, companyUuid: a.companyUuid, status, description: a.description, ...(a.jobAddress ? { jobAddress: a.jobAddress } : {}) });
       }
       await d.store.calls.update(item.accountUuid, item.callId, { jobUuid: uuid, companyUuid: a.companyUuid });
+      return { recordUuid: uuid };
+    },
+    /** Sends the checklist the call's decision holds now, so a late or repeated update still converges. */
+    async task_update(item) {
+      if (d.dryRun) return dry(item);
+      const a = item.payload as UpdateTaskAction;
+      const create = (await d.store.outbox.listForCall(item.accountUuid, item.callId)).find((x) => x.actionKey === a.taskKey);
+      if (!create) throw new ActionFailure('permanent', `the task this update is for was never planned (${a.taskKey})`);
+      if (create.status !== 'done') throw new ActionFailure('retry', 'waiting for the finance task to be created first');
+      const task = financeTaskOf((await d.store.calls.get(item.accountUuid, item.callId))?.decision);
+      if (!task) throw new ActionFailure('permanent', 'the call no longer has a finance task');
+      const uuid = deterministicUuid(create.idempotencyKey);
+      await (await client(item)).updateTask(uuid, { name: task.name, details: task.details, dueDate: task.dueDate });
       return { recordUuid: uuid };
     },
     async update_job(item) {

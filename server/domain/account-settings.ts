@@ -21,6 +21,8 @@ export type AccountSettings = {
   responseFormat: 'envelope' | 'html';
   /** Days from the call to the default follow-up deadline. */
   followUpDays: number;
+  /** Status of a job the add-on opens for work that was done but never raised (ServiceM8: Quote or Work Order). */
+  newJobStatus?: 'Quote' | 'Work Order';
 };
 
 export function defaultSettings(currency = 'AUD', timezone = 'Australia/Sydney', region = 'AU'): AccountSettings {

@@ -2,11 +2,43 @@
  * Planned ServiceM8 effects. Each is written to the outbox in the same transaction as the call and
  * delivered idempotently: key = account + DialNexa call id + `key` (see outbox/idempotency.ts).
  */
-export type NoteAction = { kind: 'note'; key: string; jobUuid: string; text: string };
+export type NoteAction = {
+  kind: 'note';
+  key: string;
+  jobUuid: string;
+  text: string;
+  /** Set when the note belongs to a job this same decision creates (as on TaskAction); `jobUuid` is then empty. */
+  createdJobKey?: string;
+};
+
+/**
+ * One finance step of a call, a line of the call's single finance task. `waiting` lines wait for a
+ * person (an approver, or a reviewer); approving ticks the line (`approved`), declining strikes it.
+ */
+export type FinanceLine = {
+  /** Stable within the call ("refund", "payment_plan", "escalation"…): revisions and approvals find the line by it. */
+  id: string;
+  /** Short name for the task title: "approve payment plan". */
+  label: string;
+  /** Finance's step, starting with its verb: "Approve a payment plan: 3 × AUD 140.00 fortnightly from 4 Dec 2026". */
+  text: string;
+  state: 'open' | 'waiting' | 'approved' | 'declined';
+  /** Who must act before a waiting line is done. */
+  waitsFor?: 'approval' | 'review';
+  /** Why it waits, in words ("AUD 900.00 is above the AUD 500.00 approval limit"). */
+  why?: string;
+  /** "approved by Sam Lee", "declined by Sam Lee: …". */
+  by?: string;
+};
 
 export type TaskAction = {
   kind: 'task';
   key: string;
+  /** The checklist the details render; set on the call's one finance task (`task:finance`). */
+  lines?: FinanceLine[];
+  /** Text above and below the checklist, kept so the details can be rendered again when a line changes. */
+  header?: string[];
+  footer?: string[];
   jobUuid?: string;
   assigneeStaffUuid?: string;
   name: string;
@@ -26,6 +58,8 @@ export type CreateJobAction = {
   companyUuid: string;
   description: string;
   jobAddress?: string;
+  /** The account's choice for jobs the add-on opens (settings `newJobStatus`); `Quote` when unset. */
+  status?: string;
 };
 
 export type UpdateJobAction = {
@@ -38,7 +72,14 @@ export type UpdateJobAction = {
   reason: string;
 };
 
-export type ServiceM8Action = NoteAction | TaskAction | CreateJobAction | UpdateJobAction;
+/**
+ * Rewrites the call's finance task in ServiceM8 (a later revision, an approval ticking a line). It names
+ * the task action by key; the runner sends the details the call's decision holds when it runs, so
+ * updates delivered late or twice still leave ServiceM8 showing the latest checklist.
+ */
+export type UpdateTaskAction = { kind: 'task_update'; key: string; taskKey: string };
+
+export type ServiceM8Action = NoteAction | TaskAction | CreateJobAction | UpdateJobAction | UpdateTaskAction;
 
 export const REVIEW_REASONS = [
   'no_match', 'low_confidence', 'ambiguous_match', 'sensitive', 'high_value', 'vip', 'money_change',
@@ -69,4 +110,9 @@ export type Decision = {
    * approval rights may release it), `review` for anything else a person must look at; unset when nothing waits.
    */
   awaiting?: 'review' | 'approval';
+  /**
+   * Where a person may put the call when the policy would not choose: the matched client's open jobs,
+   * and whether creating a job for that client is offered.
+   */
+  choices?: { companyUuid: string; companyName: string; jobs: { jobUuid: string; jobNumber: string; description: string }[]; createJob: boolean };
 };

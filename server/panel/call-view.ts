@@ -15,7 +15,7 @@ const INTENT_LABELS: Record<string, string> = {
 export const intentLabel = (intent: string) => INTENT_LABELS[intent] ?? INTENT_LABELS.other!;
 
 const ACTION_LABELS: Record<string, string> = {
-  note: 'Job note', task: 'Finance task', create_job: 'New job', update_job: 'Job field change',
+  note: 'Job note', task: 'Finance task', task_update: 'Finance task update', create_job: 'New job', update_job: 'Job field change',
   fetch_details: 'Fetch call details from DialNexa', decide: 'Match and decide', refresh_job: 'Refresh job from ServiceM8',
 };
 

@@ -4,6 +4,7 @@ import type { Sm8Staff } from '../domain/servicem8-records.js';
 import type { StepAction, StepStatus } from '../panel/view-types.js';
 import { resolveFinanceOwner, staffName } from './finance-owner.js';
 import { followUpDeadline } from './follow-up-deadline.js';
+import { financeStep } from './step-finance.js';
 
 export type StepInput = {
   action: StepAction;
@@ -16,10 +17,12 @@ export type StepInput = {
   staff: Sm8Staff[];
   callLink: string;
   now: Date;
+  /** The call's finance task is already in the outbox: changes to it go out as one task update. */
+  taskWritten?: boolean;
 };
 
 export type StepResult =
-  | { ok: true; to: StepStatus; from: StepStatus[]; actions: ServiceM8Action[]; nextStep?: Decision['nextStep']; closeReviews: boolean; summary: string }
+  | { ok: true; to: StepStatus; from: StepStatus[]; actions: ServiceM8Action[]; nextStep?: Decision['nextStep']; closeReviews: boolean; summary: string; decision?: Decision }
   | { ok: false; reason: 'already_done' | 'not_allowed' | 'not_approver' | 'missing_input'; message: string };
 
 const OPEN: StepStatus[] = ['open', 'awaiting_review', 'escalated', 'none'];
@@ -69,6 +72,9 @@ function escalate({ i, nextStep }: Ctx): StepResult {
   const reason = i.edits.reason?.trim();
   if (!reason) return refuse('missing_input', 'Say why this needs finance.');
   const finance = resolveFinanceOwner(i.settings, i.staff);
+  const moved = financeStep(i.decision, i.taskWritten === true, { kind: 'escalated', text: `Escalated by ${i.viewer.name}: ${reason}` });
+  const to = { ...nextStep, owner: fullName(finance), ownerStaffUuid: finance?.uuid };
+  if (moved) return { ok: true, from: [...OPEN, 'awaiting_approval', 'confirmed'], to: 'escalated', closeReviews: false, summary: reason, actions: moved.actions, nextStep: to, decision: moved.decision };
   const task: ServiceM8Action = {
     kind: 'task', key: 'task:step:escalate', jobUuid: i.jobUuid, assigneeStaffUuid: finance?.uuid, dueDate: nextStep.deadline, name: 'Billing call escalated to finance',
     details: `Escalated by ${i.viewer.name}: ${reason}\n${finance ? '' : 'No finance owner is set — assign this task.\n'}Call: ${i.callLink}`,
@@ -89,6 +95,14 @@ function approveOrDecline({ i, nextStep, proposed, needsApproval, note }: Ctx): 
   if (!i.viewer.canApprove) return refuse('not_approver', 'Only an approver can approve or decline money-changing steps.');
   if (!needsApproval || !['awaiting_approval', 'escalated'].includes(i.stepStatus)) return refuse('not_allowed', 'Nothing is waiting for approval on this call.');
   const from: StepStatus[] = ['awaiting_approval', 'escalated'];
+  const by = `${i.action === 'approve' ? 'approved' : 'declined'} by ${i.viewer.name}`;
+  const reasonText = i.edits.reason?.trim() || 'no reason given';
+  const moved = financeStep(i.decision, i.taskWritten === true, { kind: i.action === 'approve' ? 'approved' : 'declined', by: i.action === 'approve' ? by : `${by}: ${reasonText}` });
+  if (moved) {
+    // The ticked line in the one finance task is the record of the approval: no second note on the job.
+    const to: StepStatus = i.action === 'approve' ? 'confirmed' : 'resolved';
+    return { ok: true, from, to, nextStep, closeReviews: true, summary: i.action === 'approve' ? nextStep.text : reasonText, actions: moved.actions, decision: moved.decision };
+  }
   if (i.action === 'approve') {
     const limit = i.settings.approvalThreshold;
     const body = `Approved by ${i.viewer.name} (approval threshold ${limit.currency} ${limit.amount}): ${nextStep.text}`;

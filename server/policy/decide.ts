@@ -1,5 +1,6 @@
 import type { Decision, ReviewReason, ReviewRequest, TaskAction } from '../domain/actions.js';
 import { buildHeadline, reviewWords } from './headline.js';
+import { MONEY_RULES, primaryRequest } from './money-rules.js';
 import { buildContext, ownerLabel, type Plan, type PolicyContext } from './policy-context.js';
 import type { PolicyInput } from './policy-input.js';
 import { chooseDestination, planCall } from './plan-call.js';
@@ -13,18 +14,15 @@ import { notActionable, unmatched } from './quiet-decisions.js';
  * |---------------------------------------------------------|-------------------------------------------------|
  * | hangup, or no analysis and not completed                | nothing; reason recorded                        |
  * | no candidate / several candidates without a clear best  | review no_match / ambiguous_match; nothing proposed |
- * | best match high confidence                              | steps go out automatically (subject to rows below) |
- * | best match medium or low                                | review low_confidence; steps proposed           |
- * | sensitive request                                       | review sensitive; steps proposed                |
- * | automation mode review_everything                       | review review_everything; steps proposed        |
- * | client matched, no job, call clear (intent + ≥30 chars) | create_job (description = note text)            |
- * | client matched, no job, call unclear                    | review insufficient_context                     |
- * | job matched                                             | note:intake on the job                          |
- * | refund/credit: verified, known amount ≤ limit, not VIP  | task:refund; else review (unverified_identity / unknown_amount / above_threshold / vip), task proposed |
- * | dispute, chargeback, duplicate, collections, VIP blocker, urgent failed renewal, refund above limit | task:escalation |
- * | document resend to a recipient on file (billing first)  | task:resend; else review recipient_not_on_file  |
+ * | best match medium or low / sensitive / review_everything | review; every step proposed                    |
+ * | job named by the call, or the only open job and it fits | note:intake on the job                          |
+ * | client matched, work done but never raised              | job:create (settings' status) + note on it      |
+ * | client matched, no job fits                             | review insufficient_context with the open jobs and "create a job" |
+ * | any finance step                                        | ONE task:finance, one checklist line per step (docs/money-policy.md) |
  * | job change, non-money non-legal field, live job loaded  | job:update:<field>; money → money_change, access/legal → legal_or_access (proposed) |
- * | subscription change                                     | review money_change; task:follow-up proposed    |
+ *
+ * Money requests (refund, credit, payment plan, promise to pay, …) follow MONEY_RULES: each has its
+ * note words, its line's verb, and whether and against which amount it waits for an approver.
  */
 export function decide(input: PolicyInput): Decision {
   const skipped = notActionable(input.outcome);
@@ -75,6 +73,7 @@ function assemble(ctx: PolicyContext, plan: Plan, gates: ReviewRequest[]): Decis
     reasons,
     headline: buildHeadline(ctx, actions, review[0]?.reason),
     ...nextStep(ctx, anyTask, review),
+    ...choicesOf(ctx),
     ...(review.length > 0 ? { awaiting: review.some((r) => APPROVAL_REASONS.includes(r.reason)) ? 'approval' : 'review' } : {}),
   };
 }
@@ -82,8 +81,18 @@ function assemble(ctx: PolicyContext, plan: Plan, gates: ReviewRequest[]): Decis
 function nextStep(ctx: PolicyContext, task: TaskAction | undefined, review: ReviewRequest[]): Pick<Decision, 'nextStep'> {
   if (task) {
     const owner = ctx.owner ? { ownerStaffUuid: ctx.owner.uuid } : {};
-    return { nextStep: { text: task.name, owner: ownerLabel(ctx), ...owner, deadline: task.dueDate } };
+    // The panel offers what the call's main request needs ("Approve or decline the payment plan").
+    const primary = primaryRequest(ctx.requests);
+    const text = primary && MONEY_RULES[primary.kind].line ? MONEY_RULES[primary.kind].next : task.name;
+    return { nextStep: { text, owner: ownerLabel(ctx), ...owner, deadline: task.dueDate } };
   }
   if (review.length > 0) return { nextStep: { text: 'Confirm or change the proposed steps in the review queue' } };
   return {};
+}
+
+/** Where a person may put a call the policy would not place: the client's open jobs, or a new job. */
+function choicesOf(ctx: PolicyContext): Pick<Decision, 'choices'> {
+  if (ctx.destination !== 'none') return {};
+  const jobs = (ctx.input.openJobs ?? []).map((j) => ({ jobUuid: j.uuid, jobNumber: j.jobNumber, description: j.description }));
+  return { choices: { companyUuid: ctx.best.companyUuid, companyName: ctx.best.companyName, jobs, createJob: true } };
 }

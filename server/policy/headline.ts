@@ -1,6 +1,7 @@
 import type { ReviewReason, ServiceM8Action, TaskAction } from '../domain/actions.js';
 import { shortDate } from './follow-up-deadline.js';
 import { fieldWords } from './money-fields.js';
+import { MONEY_RULES } from './money-rules.js';
 import type { PolicyContext } from './policy-context.js';
 
 const WAITING_FOR: Record<ReviewReason, string> = {
@@ -30,7 +31,7 @@ export function buildHeadline(ctx: PolicyContext, actions: readonly ServiceM8Act
   const task = actions.find((a): a is TaskAction => a.kind === 'task');
   const updated = actions.flatMap((a) => (a.kind === 'update_job' ? [fieldWords(a.field).join(' ')] : []));
   const clauses = [
-    ctx.rule.holdPayment ? "don't collect payment" : undefined,
+    ctx.rule.holdPayment || ctx.requests.some((r) => MONEY_RULES[r.kind].holdPayment) ? "don't collect payment" : undefined,
     updated.length > 0 ? `${updated.join(', ')} updated` : undefined,
     task ? `finance (${ctx.owner?.first || 'no owner set'}) owns it until ${shortDate(task.dueDate)}` : undefined,
     waiting ? `waiting for review (${WAITING_FOR[waiting]})` : undefined,

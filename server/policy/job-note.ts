@@ -9,6 +9,8 @@ const MAX_FIELD_CHARS = 240;
 
 export type JobNoteInput = {
   outcome: CallOutcome;
+  /** What the caller asked, in the money request's words ("Payment plan request"); else the intent's. */
+  heading?: string;
   /** The record affected: job number and client, or a job this call creates. */
   record: { jobNumber?: string; companyName?: string; newJob?: boolean };
   /** What happens next, including what waits for a person. */
@@ -28,10 +30,11 @@ export function buildJobNote(input: JobNoteInput): string {
   const { outcome, record } = input;
   const a = outcome.analysis;
   const head = [
-    `DialNexa call: ${INTENT_RULES[a?.intent ?? 'unknown']?.words ?? 'Billing call'}`,
+    `DialNexa call: ${input.heading ?? INTENT_RULES[a?.intent ?? 'unknown']?.words ?? 'Billing call'}`,
     `Record: ${recordLine(record)}`,
     line('Claim', claimLine(outcome)),
-    line('Reason', a?.refundReason || a?.disputeReason || a?.creditRequest),
+    line('Reason', a?.refundReason || a?.disputeReason),
+    line('Asked for', a?.creditRequest),
   ];
   const tail = [
     line('Promised', a?.promisedNextStep && [a.promisedNextStep, a.nextStepOwner && `(${a.nextStepOwner})`].filter(Boolean).join(' ')),

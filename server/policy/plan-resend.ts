@@ -1,6 +1,7 @@
 import type { DocumentKind } from '../domain/call-outcome.js';
 import { chooseRecipient } from './choose-recipient.js';
-import { addReview, financeTask, type Plan, type PolicyContext } from './policy-context.js';
+import { otherLine } from './plan-money.js';
+import { addReview, type Plan, type PolicyContext } from './policy-context.js';
 
 const DOCUMENT_WORDS: Record<DocumentKind, string> = {
   invoice: 'invoice',
@@ -23,13 +24,12 @@ export function planResend(ctx: PolicyContext, plan: Plan): void {
     addReview(plan, 'recipient_not_on_file', choice.detail);
     plan.next.push(`resend of the ${doc} waits: ${choice.detail}`);
     if (choice.requested) {
-      const lines = [`The caller asked for the ${doc} to go to ${choice.requested}, which is not on file. Verify before sending.`];
-      plan.held.push(financeTask(ctx, 'task:resend', `Resend ${doc} to ${choice.requested}`, lines));
+      const text = `Send the ${doc} to ${choice.requested} only once that address is verified (the caller asked for it; it is not on file)`;
+      plan.lines.push(otherLine('resend', `resend ${doc}`, text, { waitsFor: 'review', why: choice.detail }));
     }
     return;
   }
-  const lines = [`Send the ${doc} to ${choice.address} (${choice.who}, on file in ServiceM8).`];
-  plan.steps.push(financeTask(ctx, 'task:resend', `Resend ${doc} to ${choice.who}`, lines));
+  plan.lines.push(otherLine('resend', `resend ${doc}`, `Send the ${doc} to ${choice.address} (${choice.who}, on file in ServiceM8)`));
   plan.reasons.push(`${doc} goes to ${choice.who}, which ServiceM8 already holds`);
   plan.next.push(`resend the ${doc} to ${choice.who}`);
 }

@@ -1,14 +1,14 @@
 import type { CallAnalysis, Intent } from '../domain/call-outcome.js';
-import type { ReviewReason, ReviewRequest, ServiceM8Action, TaskAction } from '../domain/actions.js';
+import type { FinanceLine, ReviewReason, ReviewRequest, ServiceM8Action } from '../domain/actions.js';
 import type { MatchCandidate } from '../domain/match.js';
 import type { Sm8Staff } from '../domain/servicem8-records.js';
 import { resolveFinanceOwner, staffName } from './finance-owner.js';
 import { followUpDeadline, type FollowUpDeadline } from './follow-up-deadline.js';
 import { INTENT_RULES, type IntentRule } from './intent-rules.js';
+import { readMoneyRequests, type MoneyRequest } from './money-requests.js';
 import type { PolicyInput } from './policy-input.js';
 
 export const CREATE_JOB_KEY = 'job:create';
-const NO_OWNER = 'No finance owner is set — assign this task.';
 
 /** Everything the step planners need about one call whose match has a clear winner. */
 export type PolicyContext = {
@@ -22,6 +22,8 @@ export type PolicyContext = {
   isVip: boolean;
   owner?: Sm8Staff;
   deadline: FollowUpDeadline;
+  /** What the caller asked of finance (money-requests.ts), in the order finance's lines list them. */
+  requests: MoneyRequest[];
   /** Where notes and tasks go: the matched job, a job this decision creates, or nowhere yet. */
   destination: 'job' | 'new_job' | 'none';
 };
@@ -36,6 +38,8 @@ export type Plan = {
   next: string[];
   /** Why this call is an escalation to the finance owner. */
   escalations: string[];
+  /** Finance's steps: they become the lines of the call's one finance task. */
+  lines: FinanceLine[];
 };
 
 export function buildContext(input: PolicyInput, best: MatchCandidate): Omit<PolicyContext, 'destination'> {
@@ -51,34 +55,31 @@ export function buildContext(input: PolicyInput, best: MatchCandidate): Omit<Pol
     isVip: input.settings.vipCompanyUuids.includes(best.companyUuid) || analysis?.vip === true,
     owner: resolveFinanceOwner(input.settings, input.staff),
     deadline: followUpDeadline(analysis?.followUpDeadline, input.settings, input.now),
+    requests: readMoneyRequests(analysis, {
+      now: input.now, timeZone: usableZone(input.settings.timezone), region: input.settings.defaultRegion, currency: input.settings.currency,
+    }),
   };
 }
 
 export function emptyPlan(): Plan {
-  return { steps: [], held: [], review: [], reasons: [], next: [], escalations: [] };
+  return { steps: [], held: [], review: [], reasons: [], next: [], escalations: [], lines: [] };
 }
 
 export function addReview(plan: Plan, reason: ReviewReason, detail: string): void {
   plan.review.push({ reason, detail });
 }
 
-/** A task for the finance owner on the matched (or newly created) job, due at the follow-up deadline. */
-export function financeTask(ctx: PolicyContext, key: string, name: string, lines: string[]): TaskAction {
-  const where = ctx.jobNumber ? `Job ${ctx.jobNumber} — ${ctx.best.companyName}` : `${ctx.best.companyName} (new job)`;
-  const details = [...(ctx.owner ? [] : [NO_OWNER]), ...lines, where, `Call: ${ctx.input.callLink}`].join('\n');
-  return {
-    kind: 'task',
-    key,
-    ...(ctx.destination === 'job' && ctx.best.jobUuid ? { jobUuid: ctx.best.jobUuid } : {}),
-    ...(ctx.destination === 'new_job' ? { createdJobKey: CREATE_JOB_KEY } : {}),
-    ...(ctx.owner ? { assigneeStaffUuid: ctx.owner.uuid } : {}),
-    name,
-    details,
-    dueDate: ctx.deadline.date,
-  };
-}
-
 /** "Sam Lee" or the honest "nobody (no finance owner set)". */
 export function ownerLabel(ctx: PolicyContext): string {
   return ctx.owner ? staffName(ctx.owner) : 'unassigned (no finance owner set)';
+}
+
+// An unknown timezone setting reads dates in UTC (followUpDeadline says so in its notes).
+function usableZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
 }

@@ -4,7 +4,7 @@ import type { MatchResult } from '../domain/match.js';
 import type { Sm8Job, Sm8Staff } from '../domain/servicem8-records.js';
 
 /** A contact ServiceM8 holds for the matched client or job: the only places documents may be sent. */
-export type Recipient = { email: string; phone: string; mobile: string; type: string; scope: 'company' | 'job' };
+export type Recipient = { email: string; phone: string; mobile: string; type: string; scope: 'company' | 'job'; name?: string };
 
 export type PolicyInput = {
   /** `analysis` may be missing. */
@@ -15,6 +15,8 @@ export type PolicyInput = {
   /** The matched job's live record, if any. */
   job?: Sm8Job;
   recipients: Recipient[];
+  /** The matched client's open jobs: the choices a person gets when the call names none that fits. */
+  openJobs?: Sm8Job[];
   /** Stable link to the call in the add-on; goes into notes and tasks instead of any recording URL. */
   callLink: string;
   now: Date;

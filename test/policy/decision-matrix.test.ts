@@ -3,6 +3,7 @@ import type { ServiceM8Action } from '../../server/domain/actions.js';
 import { INTENTS, type Intent } from '../../server/domain/call-outcome.js';
 import type { MatchConfidence } from '../../server/domain/match.js';
 import { decide } from '../../server/policy/index.js';
+import { financeTaskOf } from '../../server/policy/finance-lines.js';
 import { CALL_LINK, call, input, matched, settings } from './fixtures.js';
 
 /**
@@ -17,6 +18,7 @@ type Case = {
 
 const AMOUNTS = { none: undefined, below: { amount: '80.00', currency: 'AUD' }, above: { amount: '900.00', currency: 'AUD' } };
 const ALWAYS_ESCALATED: Intent[] = ['duplicate_charge', 'chargeback', 'dispute', 'collections'];
+const FINANCE_STEPS: Intent[] = ['refund_request', 'failed_renewal', 'payment_update', 'subscription_change', 'document_resend'];
 const MONEY_REASONS = ['money_change', 'above_threshold', 'vip', 'unverified_identity', 'unknown_amount'];
 
 function cases(): Case[] {
@@ -32,7 +34,8 @@ function cases(): Case[] {
 }
 
 function expected(c: Case) {
-  const hasPlace = c.onJob || !['unknown', 'other'].includes(c.intent);
+  // A client without a named or fitting job is never given one by guesswork: a person chooses.
+  const hasPlace = c.onJob;
   const gated = c.confidence !== 'high' || c.everything;
   const refundReviews = c.intent !== 'refund_request' ? [] : [
     ...(c.verified ? [] : ['unverified_identity']),
@@ -40,18 +43,10 @@ function expected(c: Case) {
     ...(c.amount === 'above' ? ['above_threshold'] : []),
     ...(c.vip ? ['vip'] : []),
   ];
-  const escalated = ALWAYS_ESCALATED.includes(c.intent)
-    || (c.vip && ['failed_renewal', 'payment_update'].includes(c.intent))
-    || (c.intent === 'refund_request' && c.amount === 'above');
-  const keys = !hasPlace ? [] : [
-    c.onJob ? 'note:intake' : 'job:create',
-    ...(c.intent === 'refund_request' ? ['task:refund'] : []),
-    ...(c.intent === 'document_resend' ? ['task:resend'] : []),
-    ...(escalated ? ['task:escalation'] : []),
-    ...(c.intent === 'subscription_change' || (c.intent === 'payment_update' && !escalated) ? ['task:follow-up'] : []),
-  ];
-  const heldAnyway = [...(refundReviews.length ? ['task:refund'] : []), ...(c.intent === 'subscription_change' ? ['task:follow-up'] : [])];
-  return { hasPlace, gated, refundReviews, keys, heldAnyway };
+  // Every finance step of the call is a line of ONE task.
+  const hasTask = ALWAYS_ESCALATED.includes(c.intent) || FINANCE_STEPS.includes(c.intent);
+  const keys = !hasPlace ? [] : ['note:intake', ...(hasTask ? ['task:finance'] : [])];
+  return { hasPlace, gated, refundReviews, keys, heldAnyway: [] as string[] };
 }
 
 function run(c: Case) {
@@ -85,6 +80,7 @@ describe(`decision matrix (${all.length} combinations)`, () => {
       if (!e.hasPlace || c.intent === 'job_change') expect(reasons, label).toContain('insufficient_context');
       if (e.hasPlace) for (const r of e.refundReviews) expect(reasons, label).toContain(r);
       if (e.hasPlace && c.intent === 'subscription_change') expect(reasons, label).toContain('money_change');
+      if (e.hasPlace && c.intent === 'subscription_change' && c.vip) expect(reasons, label).toContain('vip');
       if (!e.gated && e.hasPlace && e.refundReviews.length === 0 && !['subscription_change', 'job_change'].includes(c.intent)) expect(reasons, label).toEqual([]);
       expect(d.awaiting, label).toBe(reasons.some((r) => MONEY_REASONS.includes(r)) ? 'approval' : reasons.length ? 'review' : undefined);
     }
@@ -101,8 +97,12 @@ describe(`decision matrix (${all.length} combinations)`, () => {
         if (a.kind === 'note') expect(a.text.length).toBeLessThanOrEqual(1500);
         if (a.kind === 'note' || a.kind === 'create_job') expect(a.kind === 'note' ? a.text : a.description).toContain(CALL_LINK);
       }
-      const refundLive = d.actions.some((a) => a.key === 'task:refund');
-      expect(refundLive).toBe(c.intent === 'refund_request' && c.confidence === 'high' && !c.everything && c.verified && c.amount === 'below' && !c.vip);
+      expect(every.filter((a) => a.kind === 'task')).toHaveLength(expected(c).keys.includes('task:finance') ? 1 : 0);
+      expect(every.filter((a) => a.kind === 'note')).toHaveLength(c.onJob ? 1 : 0);
+      // A refund line is ready for finance only when nothing holds it; otherwise it waits for an approver.
+      const refund = financeTaskOf(d)?.lines?.find((l) => l.id === 'refund');
+      const released = d.actions.some((a) => a.kind === 'task') && refund?.state === 'open';
+      expect(released).toBe(c.intent === 'refund_request' && c.onJob && c.confidence === 'high' && !c.everything && c.verified && c.amount === 'below' && !c.vip);
       expect(d.headline.length).toBeGreaterThan(0);
       expect(d).toEqual(run(c));
     }

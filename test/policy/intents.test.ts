@@ -1,32 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskAction } from '../../server/domain/actions.js';
 import { decide } from '../../server/policy/index.js';
+import { financeTaskOf } from '../../server/policy/finance-lines.js';
 import { BILLING, JOB_1042, SITE, call, input, keys, reviewReasons, settings } from './fixtures.js';
 
 const taskOf = (d: ReturnType<typeof decide>, key: string) =>
   [...d.actions, ...(d.proposed ?? [])].find((a): a is TaskAction => a.kind === 'task' && a.key === key);
 
-describe('escalations to the finance owner', () => {
+const lineOf = (d: ReturnType<typeof decide>, id: string) => financeTaskOf(d)?.lines?.find((l) => l.id === id);
+const ids = (d: ReturnType<typeof decide>) => (financeTaskOf(d)?.lines ?? []).map((l) => l.id);
+
+describe('escalations: one more line of the one finance task', () => {
   it.each([
-    ['duplicate_charge', {}, 'duplicate charges are owned by finance'],
-    ['chargeback', {}, 'chargebacks are owned by finance'],
-    ['dispute', {}, 'billing disputes are owned by finance'],
-    ['collections', {}, 'collections calls are sensitive and owned by finance'],
-    ['failed_renewal', { vip: true }, 'the failed renewal is urgent'],
-    ['failed_renewal', { followUpDeadline: '2026-11-26' }, 'the failed renewal is urgent'],
-    ['failed_renewal', { dueDate: '2026-11-20' }, 'the failed renewal is urgent'],
-    ['payment_update', { vip: true }, 'a payment problem is blocking a VIP client'],
-    ['payment_status', { vip: true, paymentStatus: 'failed' }, 'a payment problem is blocking a VIP client'],
-  ] as const)('%s %j → task:escalation (%s)', (intent, extra, trigger) => {
+    ['duplicate_charge', {}, 'duplicate charges are owned by finance', ['duplicate_charge', 'escalation']],
+    ['chargeback', {}, 'chargebacks are owned by finance', ['chargeback', 'escalation']],
+    ['dispute', {}, 'billing disputes are owned by finance', ['dispute', 'escalation']],
+    ['collections', {}, 'collections calls are sensitive and owned by finance', ['collections', 'escalation']],
+    ['failed_renewal', { vip: true }, 'the failed renewal is urgent', ['failed_renewal', 'escalation']],
+    ['failed_renewal', { followUpDeadline: '2026-11-26' }, 'the failed renewal is urgent', ['failed_renewal', 'escalation']],
+    ['failed_renewal', { dueDate: '2026-11-20' }, 'the failed renewal is urgent', ['failed_renewal', 'escalation']],
+    ['payment_update', { vip: true }, 'a payment problem is blocking a VIP client', ['payment_method_update', 'escalation']],
+    ['payment_status', { vip: true, paymentStatus: 'failed' }, 'a payment problem is blocking a VIP client', ['escalation']],
+  ] as const)('%s %j → task:finance with an escalation line (%s)', (intent, extra, trigger, lines) => {
     const d = decide(input({ outcome: call({ intent, ...extra }) }));
-    expect(keys(d.actions)).toEqual(['note:intake', 'task:escalation']);
+    expect(keys(d.actions)).toEqual(['note:intake', 'task:finance']);
     expect(d.reasons).toContain(`escalated because ${trigger}`);
-    expect(taskOf(d, 'task:escalation')?.details).toContain(trigger);
+    expect(ids(d)).toEqual(lines);
+    expect(lineOf(d, 'escalation')?.text).toContain(trigger);
   });
 
   it.each([
     ['failed_renewal', {}],
     ['failed_renewal', { followUpDeadline: '2026-12-20' }],
+  ] as const)('%s %j → a follow-up line, no escalation', (intent, extra) => {
+    const d = decide(input({ outcome: call({ intent, ...extra }) }));
+    expect(ids(d)).toEqual(['failed_renewal']);
+    expect(d.review).toEqual([]);
+  });
+
+  it.each([
     ['payment_status', { paymentStatus: 'failed' }],
     ['billing_question', { vip: true }],
   ] as const)('%s %j → note only', (intent, extra) => {
@@ -40,20 +52,26 @@ describe('escalations to the finance owner', () => {
     expect(d.headline).toBe("Billing dispute on this job — don't collect payment; finance (Sam) owns it until 27 Nov");
   });
 
-  it('payment details update → one follow-up task (escalation folds it in for a VIP)', () => {
+  it('payment details update → the secure-link line (and an escalation line for a VIP)', () => {
     const plain = decide(input({ outcome: call({ intent: 'payment_update' }) }));
-    expect(keys(plain.actions)).toEqual(['note:intake', 'task:follow-up']);
-    const vip = decide(input({ outcome: call({ intent: 'payment_update', vip: true }) }));
-    expect(keys(vip.actions)).toEqual(['note:intake', 'task:escalation']);
-    expect(taskOf(vip, 'task:escalation')?.details).toContain('secure channel');
+    expect(ids(plain)).toEqual(['payment_method_update']);
+    expect(lineOf(plain, 'payment_method_update')?.text).toContain('never taken on the phone');
+    expect(ids(decide(input({ outcome: call({ intent: 'payment_update', vip: true }) })))).toEqual(['payment_method_update', 'escalation']);
   });
 
-  it('subscription change → review money_change; the change is proposed, the note is written', () => {
+  it('subscription change → review money_change; its line waits for approval, the note is written', () => {
     const d = decide(input({ outcome: call({ intent: 'subscription_change' }) }));
-    expect(keys(d.actions)).toEqual(['note:intake']);
-    expect(keys(d.proposed)).toEqual(['task:follow-up']);
+    expect(keys(d.actions)).toEqual(['note:intake', 'task:finance']);
+    expect(lineOf(d, 'subscription_change')).toMatchObject({ state: 'waiting', waitsFor: 'approval' });
     expect(reviewReasons(d)).toEqual(['money_change']);
     expect(d.awaiting).toBe('approval');
+  });
+
+  it('an unclear request ("sort out the bill") is a billing question for review, not a guess', () => {
+    const d = decide(input({ outcome: call({ intent: 'billing_question', creditRequest: 'sort out the bill' }) }));
+    expect(reviewReasons(d)).toEqual(['insufficient_context']);
+    expect(financeTaskOf(d)).toBeUndefined();
+    expect(d.review[0]?.detail).toContain('"sort out the bill"');
   });
 });
 
@@ -62,9 +80,9 @@ describe('document resends', () => {
 
   it('no recipient named → the billing contact on file', () => {
     const d = resend({});
-    expect(keys(d.actions)).toEqual(['note:intake', 'task:resend']);
-    expect(taskOf(d, 'task:resend')).toMatchObject({ name: 'Resend invoice to the billing contact' });
-    expect(taskOf(d, 'task:resend')?.details).toContain('Send the invoice to accounts@natarajan.example (the billing contact, on file in ServiceM8).');
+    expect(keys(d.actions)).toEqual(['note:intake', 'task:finance']);
+    expect(taskOf(d, 'task:finance')).toMatchObject({ name: 'Finance: resend invoice' });
+    expect(taskOf(d, 'task:finance')?.details).toContain('[ ] Send the invoice to accounts@natarajan.example (the billing contact, on file in ServiceM8)');
   });
 
   it.each([
@@ -74,7 +92,7 @@ describe('document resends', () => {
   ])('%s → sent there', (_name, extra, who) => {
     const d = resend(extra);
     expect(d.review).toEqual([]);
-    expect(taskOf(d, 'task:resend')?.name).toBe(`Resend invoice to ${who}`);
+    expect(lineOf(d, 'resend')?.text).toContain(`(${who}, on file in ServiceM8)`);
   });
 
   it.each([
@@ -84,8 +102,8 @@ describe('document resends', () => {
   ])('%s → review recipient_not_on_file', (_name, extra) => {
     const d = resend(extra);
     expect(reviewReasons(d)).toEqual(['recipient_not_on_file']);
-    expect(keys(d.actions)).toEqual(['note:intake']);
-    expect(keys(d.proposed)).toEqual(['task:resend']);
+    expect(keys(d.actions)).toEqual(['note:intake', 'task:finance']);
+    expect(lineOf(d, 'resend')).toMatchObject({ state: 'waiting', waitsFor: 'review' });
   });
 
   it('no contact on file at all → review, nothing proposed', () => {
@@ -96,7 +114,7 @@ describe('document resends', () => {
 
   it('a payment link prefers the billing mobile', () => {
     const d = decide(input({ recipients: [SITE, BILLING], outcome: call({ intent: 'document_resend', documentKind: 'payment_link' }) }));
-    expect(taskOf(d, 'task:resend')?.details).toContain('Send the payment link to 0412 345 678 (the billing contact');
+    expect(taskOf(d, 'task:finance')?.details).toContain('Send the payment link to 0412 345 678 (the billing contact');
   });
 });
 
