@@ -24,7 +24,7 @@ function pairs(text: string, re: RegExp, branch: FindingKind, out: KindSpan[]): 
 
 // An IBAN as printed, in groups of four after the country and check digits; a misread one fails mod-97
 // but is still an IBAN (bank-numbers.ts finds the valid ones).
-const IBAN_GROUPED = /\b(?:GB|IE|DE|FR|NL|ES|IT|BE|AT|CH|PT|LU|PL|SE|DK|NO|FI)\d{2}(?: [A-Z0-9]{4}){3,7}(?: [A-Z0-9]{1,3})?\b/g;
+const IBAN_GROUPED = /\b(?:GB|IE|DE|FR|NL|ES|IT|BE|AT|CH|PT|LU|PL|SE|DK|NO|FI)\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b/g;
 
 /** Every canonical bank layout in the text, sorted by start. */
 export function findCanonicalBank(text: string): KindSpan[] {

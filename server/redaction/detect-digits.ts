@@ -7,7 +7,7 @@ import { segmentRun } from './segment-run.js';
 import { fillSlots } from './dialogue-slots.js';
 import { isBenign } from './run-claims.js';
 import { markHomophones } from './homophones.js';
-import { checksumIds, coverage, failClosed } from './fail-closed.js';
+import { checksumIds, coverage, echoes, failClosed } from './fail-closed.js';
 import type { FindingKind } from './findings.js';
 
 /** A sensitive number: its kind, its digits, and the source spans it was read from (one per turn). */
@@ -28,6 +28,19 @@ function pieces(groups: readonly Group[]): Span[] {
     else out.push({ start: g.start, end: g.end });
   }
   return out;
+}
+
+/**
+ * The answer to a document question ("What's the order number from Afterpay?" / "It's 300917284455")
+ * is kept even where card talk made the label-by-label pass take it; a card-sized number is not.
+ */
+function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens: readonly Token[]): void {
+  const spans = [...answered].map((r) => ({ start: tokens[r.first]!.start, end: tokens[r.last]!.end }));
+  const inside = (p: Span): boolean => spans.some((s) => s.start <= p.start && p.end <= s.end);
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i]!;
+    if (!(f.kind === 'card' && f.digits.length >= 13) && f.pieces.every(inside)) found.splice(i, 1);
+  }
 }
 
 /**
@@ -71,9 +84,12 @@ export function detectNumbers(
   }
   // The label-by-label pass is done; what it left is judged by the dialogue and the fail-closed rule.
   if (!strict && runs.length > 0) {
-    const answered = fillSlots(doc, runs, coverage(found.flatMap((f) => f.pieces)), emit);
-    failClosed(doc, runs, coverage(found.flatMap((f) => f.pieces)), emit);
-    checksumIds(doc, runs, new Set([...kept, ...answered]), coverage(found.flatMap((f) => f.pieces)), emit);
+    const spans = (): Span[] => found.flatMap((f) => f.pieces);
+    const answered = fillSlots(doc, runs, coverage(spans()), emit);
+    if (answered.size > 0) dropAnswered(found, answered, tokens);
+    failClosed(doc, runs, coverage(spans()), emit);
+    checksumIds(doc, runs, new Set([...kept, ...answered]), coverage(spans()), emit);
+    echoes(doc, runs, [...found], coverage(spans()), emit);
   }
   return found;
 }

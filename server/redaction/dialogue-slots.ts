@@ -20,6 +20,7 @@ const SLOT_KIND: Partial<Record<LabelCat, FindingKind>> = {
   account: 'bank_account', bank: 'bank_account', bsb: 'bsb', sort: 'sort_code', routing: 'routing_number', iban: 'iban',
   tfn: 'tax_id', ird: 'tax_id', ssn: 'tax_id', itin: 'tax_id', ni: 'tax_id', utr: 'tax_id', tax: 'tax_id',
 };
+const CARD_PARTS: ReadonlySet<LabelCat> = new Set<LabelCat>(['ending', 'cvv', 'code', 'expiry', 'pin']);
 const KEEP_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>(['keep', 'phone', 'money']);
 /** Turns with nothing read that a slot survives ("Agent: mm-hm, go on"). */
 const MAX_IDLE_TURNS = 2;
@@ -48,9 +49,10 @@ function inFieldKey(doc: Doc, l: Label): boolean {
   return false;
 }
 
-function slotOf(doc: Doc, l: Label): Slot | null {
+function slotOf(doc: Doc, l: Label, speakers: boolean): Slot | null {
   const kind = SLOT_KIND[l.cat];
-  if (kind === undefined && !KEEP_CATS.has(l.cat)) return null;
+  // Only dialogue has questions: in prose a document word names the number next to it, no more.
+  if (kind === undefined && !(speakers && KEEP_CATS.has(l.cat))) return null;
   // A weak label ("bank", "sec", "social") opens a slot only as a field's key.
   if (l.weak && !inFieldKey(doc, l)) return null;
   const line = doc.tokens[l.first]!.line;
@@ -128,7 +130,10 @@ export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
     const first = tokens[run.first]!;
     for (; l < labels.length && labels[l]!.end <= first.start; l++) {
       const lab = labels[l]!;
-      const opened = slotOf(doc, lab);
+      // "the expiration on the Amex?", "the last four of the card": the card names whose part is asked for.
+      const part = labels[l - 1];
+      if (lab.cat === 'card' && part && CARD_PARTS.has(part.cat) && lab.start - part.end <= 20) continue;
+      const opened = slotOf(doc, lab, speakers);
       // A document label inside a sensitive slot's own turn only claims what it links to directly.
       const strongOpen = slot !== null && slot.kind !== null && !slot.lineOnly && inReachOf(doc, slot, lab, speakers);
       // A weak label never displaces a question still being answered ("account number?" / "… account 52 118 4039?");

@@ -1,10 +1,13 @@
 import { irdChecksum, tfnChecksum } from './checksums.js';
-import { isPhoneShape } from './number-shapes.js';
+import { isPhoneShape, isSsnLayout } from './number-shapes.js';
+import { isValidItin, isValidSsn } from './tax-ids.js';
+import { isAttached } from './run-neighbours.js';
 import { claimOf, uncoveredStretches } from './run-claims.js';
 import type { Group, Run } from './spoken-digits.js';
 import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
 import type { Span } from './tokens.js';
+import type { FindingKind } from './findings.js';
 
 // Fail-closed (issue 12): any 13-19 digit run — written, spoken or mixed, with spaces, dashes, dots or
 // fillers between its groups — is a card unless something proves it benign: a label or letters that
@@ -62,6 +65,35 @@ export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) =
   }
 }
 
+/** Same length, at most two digits different or two neighbours swapped: a misread or a corrected reading. */
+function nearlySame(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff <= 2;
+}
+
+/**
+ * A reading of a value already found, whole or in part, or with a digit or two different — a
+ * restart, a read-back, a correction ("4899 9493 1162… I'll start over", "corrected it to
+ * 4418 2093") — is that value again, under its kind.
+ */
+export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: FindingKind; digits: string }[], covered: (g: Group) => boolean, emit: Emit): void {
+  const values = found.filter((f) => f.digits.length >= 6);
+  if (values.length === 0) return;
+  for (const run of runs) {
+    for (const groups of uncoveredStretches(run, covered)) {
+      let digits = '';
+      for (const g of groups) digits += g.digits;
+      if (digits.length < 6) continue;
+      const same = values.find((v) => v.digits.includes(digits) || nearlySame(v.digits, digits));
+      if (!same) continue;
+      const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
+      if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), same.kind) !== 'keep') emit(same.kind, groups);
+    }
+  }
+}
+
 const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
 
 /**
@@ -70,10 +102,16 @@ const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
  */
 export function checksumIds(doc: Doc, runs: readonly Run[], skip: ReadonlySet<Run>, covered: (g: Group) => boolean, emit: Emit): void {
   for (const run of runs) {
-    if (skip.has(run)) continue;
     for (const groups of uncoveredStretches(run, covered)) {
       let digits = '';
       for (const g of groups) digits += g.digits;
+      // The US SSN layout (AAA-GG-SSSS) with a valid number is one wherever it stands, unless letters make it a reference.
+      const part0: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
+      if (isSsnLayout(groups) && (isValidSsn(digits) || isValidItin(digits)) && !isAttached(doc, part0)) {
+        emit('tax_id', groups);
+        continue;
+      }
+      if (skip.has(run)) continue;
       if (digits.length < 8 || digits.length > 9 || isPhoneShape(digits, false)) continue;
       if (!TAX_LAYOUTS.has(groups.map((g) => g.digits.length).join('-')) || !(tfnChecksum(digits) || irdChecksum(digits))) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };

@@ -1,4 +1,4 @@
-import { isNumberWord } from './number-words.js';
+import { FILLERS, isNumberWord } from './number-words.js';
 import type { Token } from './tokens.js';
 
 // ASR writes digits as words that sound like them ("for won won won, to to to to": issue 12). Such a
@@ -7,7 +7,7 @@ import type { Token } from './tokens.js';
 // unless another sound-alike follows it ("for won won won").
 
 const SOUNDS: ReadonlyMap<string, string> = new Map([
-  ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'],
+  ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'], ['sicks', '6'], ['siks', '6'], ['fife', '5'],
 ]);
 const EDGE_PROSE = new Set(['to', 'too', 'for', 'fore']);
 // Four or more: "one to two working days" and "three to five" are ranges.
@@ -16,7 +16,11 @@ const MIN_CHAIN = 4;
 const isDigitWord = (t: Token): boolean => t.kind === 'word' && t.label < 0 && (isNumberWord(t.lower) || SOUNDS.has(t.lower));
 const isJoin = (t: Token): boolean => t.kind === 'punct' && (t.text === ',' || t.text === '-');
 
-const opensLine = (tokens: readonly Token[], i: number): boolean => i === 0 || tokens[i - 1]!.kind === 'nl' || tokens[i - 1]!.text === ':';
+function opensLine(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.kind === 'word' && FILLERS.has(tokens[k]!.lower)) k--;
+  return k < 0 || tokens[k]!.kind === 'nl' || tokens[k]!.text === ':';
+}
 function closesLine(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   return next === undefined || next.kind === 'nl' || ((next.text === '.' || next.text === '?') && (tokens[i + 2] === undefined || tokens[i + 2]!.kind === 'nl'));
@@ -39,7 +43,7 @@ export function markHomophones(tokens: Token[]): void {
     const sound = (k: number): boolean => SOUNDS.has(tokens[chain[k]!]!.lower);
     // A chain that is a whole answer ("Caller: ate ate too") is a reading, whatever its words.
     const whole = opensLine(tokens, chain[0]!) && closesLine(tokens, chain[to]!);
-    while (!whole && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && sound(from + 1)) && !(from === 0 && opensLine(tokens, chain[0]!))) from++;
+    while (!whole && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && sound(from + 1)) && !(from === 0 && (opensLine(tokens, chain[0]!) || chain.length >= 8))) from++;
     while (!whole && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
     let real = 0;
     for (let k = from; k <= to; k++) if (!sound(k)) real++;

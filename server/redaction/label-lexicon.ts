@@ -86,7 +86,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   },
   sort: {
     common: ['sort code', 'sort', 'sortcode', 'sort code and account', 'sort code and account number'],
-    UK: ['sort code number', 'sorting code', 'the sort'],
+    UK: ['sort code number', 'sorting code'],
   },
   routing: {
     common: ['routing', 'routing number', 'aba', 'aba number', 'transit number', 'rtn', 'ach routing',
@@ -170,7 +170,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'whatsapp', 'extension', 'ext', 'direct line'],
   },
   money: {
-    common: ['total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',
+    common: ['gone through', 'went through', 'processed', 'payment approved', 'payment declined', 'total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',
       'owing', 'owe', 'owed', 'due', 'bill', 'billed', 'payment', 'pay', 'debited', 'credited',
       'overcharged', 'invoiced'],
   },

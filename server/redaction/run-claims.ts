@@ -95,11 +95,11 @@ function isStreetNumber(doc: Doc, run: Run): boolean {
   return false;
 }
 
-/** "14:05", "[00:41]": a time of day or a timestamp. */
+/** "14:05", "[00:41]": a time of day or a timestamp (digits either side of a colon, no spaces). */
 function isTime(doc: Doc, run: Run): boolean {
-  const before = doc.tokens[run.first - 1];
-  const after = doc.tokens[run.last + 1];
-  return (after?.text === ':' && doc.tokens[run.last + 2]?.kind === 'num') || (before?.text === ':' && doc.tokens[run.first - 2]?.kind === 'num');
+  const t = doc.tokens;
+  const colon = (k: number): boolean => t[k]?.text === ':' && !t[k]!.space && t[k + 1] !== undefined && !t[k + 1]!.space && t[k + 1]!.kind === 'num' && t[k - 1]?.kind === 'num' && t[k - 1]!.label < 0;
+  return colon(run.last + 1) || colon(run.first - 1);
 }
 
 /** A quantity, not a reading: "about 350", "two thousand one hundred", "1–2 business days", "at nine thirty". */
