@@ -4,7 +4,8 @@ import type { StoredCall } from '../store/call-repo.js';
 import type { OutboxItem } from '../store/outbox-repo.js';
 import type { ReviewItem } from '../store/review-repo.js';
 import { compareClaim } from './compare-claim.js';
-import type { ActionView, CallView, ClaimView, RecordView } from './view-types.js';
+import { financeTaskOf } from '../policy/finance-lines.js';
+import type { ActionView, CallView, ClaimView, FinanceTaskView, RecordView } from './view-types.js';
 
 const INTENT_LABELS: Record<string, string> = {
   billing_question: 'Billing question', refund_request: 'Refund request', dispute: 'Billing dispute', chargeback: 'Chargeback',
@@ -70,9 +71,19 @@ export function buildCallView(i: CallViewInput): CallView {
     policyReasons: d?.reasons ?? [],
     review: i.reviews.map((r) => ({ id: r.id, reason: r.reason, detail: r.detail, status: r.status })),
     actions,
+    ...financeTaskView(call, i.outbox),
     audit: i.audit.map((e) => ({ at: e.at, actor: actorName(e.actor, i.staffName), action: e.action, summary: auditSummary(e) })),
     approval: call.stepStatus === 'awaiting_approval' || (d?.awaiting === 'approval' && !['confirmed', 'resolved'].includes(call.stepStatus))
       ? { required: true, threshold: i.settings.approvalThreshold, canApprove: i.canApprove } : undefined,
     redactedKinds: call.redactionKinds,
   };
+}
+
+/** The one finance task's checklist with each line's state, and whether ServiceM8 has it yet. */
+function financeTaskView(call: StoredCall, outbox: OutboxItem[]): { financeTask?: FinanceTaskView } {
+  const task = financeTaskOf(call.decision);
+  if (!task) return {};
+  const item = outbox.find((x) => x.actionKey === task.key);
+  const lines = (task.lines ?? []).map(({ id, text, state, waitsFor, why, by }) => ({ id, text, state, ...(waitsFor ? { waitsFor } : {}), ...(why ? { why } : {}), ...(by ? { by } : {}) }));
+  return { financeTask: { name: task.name, dueDate: task.dueDate, lines, delivery: item?.status ?? 'proposed' } };
 }

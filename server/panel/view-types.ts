@@ -42,6 +42,12 @@ export type ActionView = { id: string; kind: string; status: 'pending' | 'runnin
 export type ReviewView = { id: string; reason: string; detail: string; status: 'open' | 'resolved' | 'dismissed' };
 export type CandidateView = { companyUuid: string; companyName: string; jobNumber?: string; score: number; reasons: string[] };
 
+/** A line of the call's one finance task, as the panel shows it (state: open, waiting, approved, declined). */
+export type FinanceLineView = { id: string; text: string; state: 'open' | 'waiting' | 'approved' | 'declined'; waitsFor?: 'approval' | 'review'; why?: string; by?: string };
+
+/** The call's consolidated finance task; `delivery` is where ServiceM8 stands (proposed = not sent yet). */
+export type FinanceTaskView = { name: string; dueDate: string; lines: FinanceLineView[]; delivery: 'proposed' | 'pending' | 'running' | 'done' | 'failed' };
+
 export type CallView = {
   id: string;
   providerCallId: string;
@@ -66,6 +72,7 @@ export type CallView = {
   policyReasons: string[];
   review: ReviewView[];
   actions: ActionView[];
+  financeTask?: FinanceTaskView;
   audit: AuditView[];
   /** Present when the next step changes money: only approvers may approve or decline. */
   approval?: { required: boolean; threshold: Money; canApprove: boolean };

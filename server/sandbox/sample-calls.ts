@@ -5,6 +5,9 @@
  * Card data appears only as spoken words, never as digits, and only Visa's public TEST number.
  */
 
+import { dayAfter, envelope } from './sample-envelope.js';
+import { MONEY_SAMPLE_CALLS } from './money-sample-calls.js';
+
 export type SampleCallOptions = {
   /** The customer's number as DialNexa sends it (no `+`): the caller, or the callee of the outbound hangup. Defaults: SAMPLE_PHONES. */
   customerNumber?: string;
@@ -36,56 +39,10 @@ export const SAMPLE_PHONES = {
   vipClient: '61255504321',
 } as const;
 
-type CallSpec = {
-  direction?: 'inbound' | 'outbound';
-  from: string;
-  to?: string;
-  status?: 'completed' | 'hangup';
-  duration: number;
-  summary?: string;
-  transcript?: string | { role: string; content: string }[];
-  analysis?: Record<string, unknown>;
-  hangupReason: string;
-};
-
-function envelope(callId: string, now: Date, spec: CallSpec): Record<string, unknown> {
-  const initiated = new Date(now.getTime() - (spec.duration + 45) * 1000);
-  const hasRecording = spec.status !== 'hangup';
-  const amzDate = initiated.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-  return {
-    event_type: 'call_ended',
-    payload: {
-      call: {
-        id: callId,
-        direction: spec.direction ?? 'inbound',
-        type: 'phone_call',
-        from_number: spec.from,
-        to_number: spec.to ?? SAMPLE_PHONES.business,
-        agent_id: 'agt_billing_au',
-        status: spec.status ?? 'completed',
-        initiated_at: initiated.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        duration: spec.duration,
-        ...(spec.summary && { summary: spec.summary }),
-        ...(spec.transcript && { transcript: spec.transcript }),
-        // Presigned and short-lived like DialNexa's: the parser must drop it (contract, envelope A).
-        ...(hasRecording && {
-          recording_url: `https://recordings.dialnexa.example/${callId}.mp3?X-Amz-Date=${amzDate}&X-Amz-Expires=604800&X-Amz-Signature=sandbox`,
-        }),
-        ...(spec.analysis && { post_call_analysis: spec.analysis }),
-        hangup_reason: spec.hangupReason,
-      },
-    },
-  };
-}
-
-/** ISO date `days` after `now` (UTC), for follow-up deadlines and due dates. */
-function dayAfter(now: Date, days: number): string {
-  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 const SPOKEN_TEST_CARD = 'four one one one, one one one one, one one one one, one one one one';
 
 export const SAMPLE_CALLS: readonly SampleCall[] = [
+  ...MONEY_SAMPLE_CALLS,
   {
     id: 'duplicate-charge-1042',
     title: 'Charged twice for invoice 1042',
