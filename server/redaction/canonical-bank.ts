@@ -24,6 +24,8 @@ function pairs(text: string, re: RegExp, branch: FindingKind, out: KindSpan[]): 
 
 // An IBAN as printed, in groups of four after the country and check digits; a misread one fails mod-97
 // but is still an IBAN (bank-numbers.ts finds the valid ones).
+// A roll number as building societies print it: "R/527731-06".
+const ROLL_SHAPE = /(?<![\w/])[A-Z]\/\d{6}-\d{2}(?![\w-])/g;
 const IBAN_GROUPED = /\b(?:GB|IE|DE|FR|NL|ES|IT|BE|AT|CH|PT|LU|PL|SE|DK|NO|FI)\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b/g;
 
 /** Every canonical bank layout in the text, sorted by start. */
@@ -39,6 +41,8 @@ export function findCanonicalBank(text: string): KindSpan[] {
     const end = m.index + m[0].length;
     out.push({ kind: 'bank_account', start: end - m[1]!.length, end });
   }
+  ROLL_SHAPE.lastIndex = 0;
+  for (let m = ROLL_SHAPE.exec(text); m; m = ROLL_SHAPE.exec(text)) out.push({ kind: 'bank_account', start: m.index, end: m.index + m[0].length });
   IBAN_GROUPED.lastIndex = 0;
   for (let m = IBAN_GROUPED.exec(text); m; m = IBAN_GROUPED.exec(text)) out.push({ kind: 'iban', start: m.index, end: m.index + m[0].length });
   out.sort((a, b) => a.start - b.start);

@@ -49,14 +49,33 @@ function inFieldKey(doc: Doc, l: Label): boolean {
   return false;
 }
 
+/** The label's turn asks something ("Can I get that?"). */
+function asks(doc: Doc, l: Label): boolean {
+  const turn = doc.turns[l.turn]!;
+  for (let line = turn.firstLine; line < doc.lines.length && doc.lines[line]!.turn === l.turn; line++) {
+    const { first, last } = doc.lines[line]!;
+    for (let k = first; k <= last; k++) if (doc.tokens[k]!.text === '?') return true;
+  }
+  return false;
+}
+
+/** "your account number with Summit": the caller's account with the business. */
+function withBusiness(doc: Doc, l: Label): boolean {
+  return l.cat === 'account' && doc.tokens[l.last + 1]?.lower === 'with';
+}
+
 function slotOf(doc: Doc, l: Label, speakers: boolean): Slot | null {
-  const kind = SLOT_KIND[l.cat];
-  // Only dialogue has questions: in prose a document word names the number next to it, no more.
-  if (kind === undefined && !(speakers && KEEP_CATS.has(l.cat))) return null;
-  // A weak label ("bank", "sec", "social") opens a slot only as a field's key.
-  if (l.weak && !inFieldKey(doc, l)) return null;
+  const field = inFieldKey(doc, l);
+  const kind = withBusiness(doc, l) ? undefined : SLOT_KIND[l.cat];
+  const keep = kind === undefined && (KEEP_CATS.has(l.cat) || withBusiness(doc, l));
+  // Only a question or a field key claims a document's answer; in prose a document word names the
+  // number next to it, no more (run-claims.ts), so "I don't have an EIN." leaves a reading open.
+  if (kind === undefined && !(keep && (field || (speakers && asks(doc, l))))) return null;
+  // A weak label ("bank", "sec", "social") opens a slot only as a field's key or in a question.
+  const question = speakers && asks(doc, l);
+  if (l.weak && !field && !question) return null;
   const line = doc.tokens[l.first]!.line;
-  return { kind: kind ?? null, turn: l.turn, line, lineOnly: l.weak, lastTurn: l.turn, lastEnd: l.end };
+  return { kind: kind ?? null, turn: l.turn, line, lineOnly: field || (l.weak && !question), lastTurn: l.turn, lastEnd: l.end };
 }
 
 /** Whether the run is still inside the slot's reach. */
@@ -107,8 +126,11 @@ function minDigits(kind: FindingKind, answers: boolean): number {
 }
 
 function emitStretches(doc: Doc, run: Run, kind: FindingKind, covered: (g: Group) => boolean, emit: Emit): void {
-  const least = minDigits(kind, startsTurn(doc, run));
-  for (const groups of uncoveredStretches(run, covered)) {
+  const stretches = uncoveredStretches(run, covered);
+  // What is left of a reading the label-by-label pass split ("[expiry] nine") goes with it.
+  const partial = stretches.length !== 1 || stretches[0]!.length !== run.groups.length;
+  const least = partial ? 1 : minDigits(kind, startsTurn(doc, run));
+  for (const groups of stretches) {
     let n = 0;
     for (const g of groups) n += g.digits.length;
     if (n >= least) emit(kind, groups);
@@ -125,6 +147,9 @@ export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
   const answered = new Set<Run>();
   let slot: Slot | null = null;
   let l = 0;
+  // "thanks that's the three eighty five for the fence repair … all done": the turn that completes
+  // the payment reads no card, wherever in it the completion is said.
+  const doneTurns = new Set(labels.filter((x) => x.cat === 'done').map((x) => x.turn));
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
     const first = tokens[run.first]!;
@@ -142,14 +167,16 @@ export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
       if (opened) slot = opened;
       // "ending 4242": the caller names a card by its end, so no card is being read; "please don't
       // read it out, I'll text you a secure link" ends any reading.
-      else if ((lab.cat === 'ending' && slot?.kind === 'card') || lab.cat === 'refuse') slot = null;
+      else if ((lab.cat === 'ending' && slot?.kind === 'card') || lab.cat === 'done') slot = null;
     }
+    if (slot && first.turn > slot.turn && doneTurns.has(first.turn)) slot = null;
     const kind = slot && inReach(doc, slot, run, speakers) ? slot.kind : undefined;
     if (kind === undefined) slot = null;
     const claim = claimOf(doc, run, l - 1, kind ?? 'card', slot && !slot.lineOnly ? slot.turn : -1);
     if (kind === null) {
-      // A document question claims its answer in a later turn; in its own turn only what it links to.
-      if (claim !== 'date' && first.turn > slot!.turn) {
+      // A document question claims its answer in a later turn (a field key, its value); in its own
+      // turn only what it links to.
+      if (claim !== 'date' && (first.turn > slot!.turn || slot!.lineOnly)) {
         answered.add(run);
         slot = null; // a document question is answered once
       }

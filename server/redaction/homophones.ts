@@ -19,8 +19,11 @@ const isJoin = (t: Token): boolean => t.kind === 'punct' && (t.text === ',' || t
 function opensLine(tokens: readonly Token[], i: number): boolean {
   let k = i - 1;
   while (k >= 0 && tokens[k]!.kind === 'word' && FILLERS.has(tokens[k]!.lower)) k--;
-  return k < 0 || tokens[k]!.kind === 'nl' || tokens[k]!.text === ':';
+  if (k < 0 || tokens[k]!.kind === 'nl' || tokens[k]!.text === ':') return true;
+  // "caller for to six for": a bare role word at the start of the line.
+  return tokens[k]!.line !== undefined && (k === 0 || tokens[k - 1]!.kind === 'nl') && ROLE_WORDS.has(tokens[k]!.lower);
 }
+const ROLE_WORDS = new Set(['agent', 'caller', 'customer', 'user', 'assistant', 'bot', 'ai', 'rep']);
 function closesLine(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   return next === undefined || next.kind === 'nl' || ((next.text === '.' || next.text === '?') && (tokens[i + 2] === undefined || tokens[i + 2]!.kind === 'nl'));
@@ -47,7 +50,9 @@ export function markHomophones(tokens: Token[]): void {
     while (!whole && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
     let real = 0;
     for (let k = from; k <= to; k++) if (!sound(k)) real++;
-    if (whole ? chain.length < 3 : to - from + 1 < MIN_CHAIN || real < 2) continue;
+    // Right after its label ("security code five won nine") three words are enough.
+    const labelled = tokens[chain[from]! - 1]?.label !== undefined && tokens[chain[from]! - 1]!.label >= 0;
+    if (whole ? chain.length < 3 : to - from + 1 < (labelled ? 3 : MIN_CHAIN) || real < 2) continue;
     for (let k = from; k <= to; k++) {
       const t = tokens[chain[k]!]!;
       const d = SOUNDS.get(t.lower);

@@ -127,9 +127,10 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   },
   // Numbers the rule keeps: documents, business ids (public), addresses, tracking, the caller's own
   // account WITH THE BUSINESS ("my account number with you" is not a bank account).
-  // The agent declines the number: a reading that was going on is over.
-  refuse: {
-    common: ['don\'t read', 'do not read', 'dont read', 'don\'t give', 'do not give', 'secure link', 'payment link', 'pay link',
+  // The agent declines the number or the payment is done: a reading that was going on is over.
+  done: {
+    common: ['all done', 'all set', 'all sorted', 'gone through', 'went through', 'has been applied', 'is paid', 'been paid', 'thats paid',
+      'that\'s paid', 'payment approved', 'payment declined', 'don\'t share', 'do not share', 'dont share', 'don\'t read', 'do not read', 'dont read', 'don\'t give', 'do not give', 'secure link', 'payment link', 'pay link',
       'secure payment link', 'can\'t take card', 'cannot take card', 'don\'t need your card', 'do not need your card', 'don\'t need that',
       'no need for that'],
   },
@@ -153,7 +154,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'postcode', 'post code', 'zip', 'zip code', 'biller', 'biller code', 'bpay', 'licence', 'license',
       'policy', 'policy number', 'subscription', 'subscription id', 'payment id', 'voucher', 'incident',
       'gate code', 'door code', 'access code', 'alarm code', 'lockbox code', 'key code', 'promo code',
-      'discount code', 'coupon code', 'area code', 'appointment', 'appointment number', 'company no', 'reg no', 'registration no', 'company reg no', 'meter',
+      'discount code', 'coupon code', 'area code', 'appointment', 'appointment number', 'check number', 'cheque number', 'check no', 'cheque no', 'check', 'cheque', 'company no', 'reg no', 'registration no', 'company reg no', 'meter',
       'meter number', 'nmi', 'icp', 'mprn', 'mpan', 'licence number', 'license number', 'lic', 'job ref',
       'ref no', 'invoice ref', 'docket', 'docket number', 'statement number', 'credit note number',
       'work order number', 'quote ref', 'tracking no', 'container', 'unit', 'suite', 'apartment', 'apt',
@@ -164,13 +165,13 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
     US: ['ein', 'employer identification number', 'employer id'],
   },
   phone: {
-    common: ['phone', 'phone number', 'mobile', 'mobile number', 'mob', 'cell', 'cell phone', 'cellphone', 'landline',
+    common: ['office number', 'home number', 'work number', 'business number', 'main number', 'office line', 'phone', 'phone number', 'mobile', 'mobile number', 'mob', 'cell', 'cell phone', 'cellphone', 'landline',
       'fax', 'telephone', 'tel', 'ph', 'call', 'call me', 'call back', 'callback', 'ring', 'ring me',
       'reach', 'reach me', 'text', 'text me', 'contact number', 'contact', 'my number', 'number to call',
       'whatsapp', 'extension', 'ext', 'direct line'],
   },
   money: {
-    common: ['gone through', 'went through', 'processed', 'payment approved', 'payment declined', 'total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',
+    common: ['processed', 'total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',
       'owing', 'owe', 'owed', 'due', 'bill', 'billed', 'payment', 'pay', 'debited', 'credited',
       'overcharged', 'invoiced'],
   },

@@ -108,7 +108,11 @@ function isQuantity(doc: Doc, run: Run): boolean {
   if (prev?.kind === 'word' && APPROX.has(prev.lower)) return true;
   const next = doc.tokens[run.last + 1];
   if (next?.kind === 'word' && UNITS.has(next.lower)) return true;
-  for (let k = run.first; k <= run.last; k++) if (doc.tokens[k]!.lower === 'thousand' || doc.tokens[k]!.lower === 'hundred') return true;
+  // "two thousand …", "one hundred and twelve fifty": amounts; "one six oh, seven hundred" is digits.
+  for (let k = run.first; k <= run.last; k++) {
+    const w = doc.tokens[k]!.lower;
+    if (w === 'thousand' || (w === 'hundred' && doc.tokens[k + 1]?.lower === 'and')) return true;
+  }
   return false;
 }
 
@@ -133,8 +137,32 @@ function afterSpelledLetter(doc: Doc, run: Run): boolean {
  */
 export function isWrittenPhone(run: Run, digits: string): boolean {
   if (digits.length < 9 || run.groups.length < 2 || run.groups.some((g) => g.spoken) || !isPhoneShape(digits, false)) return false;
-  return PHONE_LAYOUTS.has(run.groups.map((g) => g.digits.length).join('-'));
+  const layout = run.groups.map((g) => g.digits.length).join('-');
+  // With a trunk 0 in front, UK and NZ layouts too: "0161 496 0733", "021 123 4567".
+  return PHONE_LAYOUTS.has(layout) || (digits[0] === '0' && digits[1] !== '0' && TRUNK_LAYOUTS.has(layout));
 }
+
+const TRUNK_LAYOUTS = new Set(['4-3-4', '4-4-3', '3-3-4', '3-7', '4-7', '5-5', '2-3-4', '2-8']);
+const DATE_LEAD = new Set(['around', 'about', 'in', 'by', 'until', 'till', 'from', 'since', 'before', 'after', 'early', 'late', 'mid', 'during']);
+
+/** "around September 2026", "by March 2027": a month and year in plain talk, not an expiry read out. */
+function isPlainMonth(doc: Doc, run: Run): boolean {
+  if (!run.groups[0]!.month) return false;
+  const prev = doc.tokens[run.first - 1];
+  if (!prev || prev.kind !== 'word' || !DATE_LEAD.has(prev.lower)) return false;
+  const lab = doc.tokens[run.first - 2];
+  return !(lab && lab.label >= 0 && doc.labels[lab.label]!.cat === 'expiry');
+}
+
+/** Amounts said in words: "two thousand two hundred and forty dollars". */
+function isSpokenAmount(doc: Doc, run: Run): boolean {
+  for (let k = run.first; k <= run.last + 3 && k < doc.tokens.length; k++) {
+    const w = doc.tokens[k]!.lower;
+    if (w === 'thousand' || (k > run.last && CURRENCY_WORDS.has(w))) return true;
+  }
+  return false;
+}
+const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'pounds', 'quid', 'euros', 'cents', 'pence']);
 
 /**
  * Numbers the rule keeps whatever the talk around them: a postcode after its state, a street number,
@@ -142,7 +170,8 @@ export function isWrittenPhone(run: Run, digits: string): boolean {
  */
 export function isBenign(doc: Doc, run: Run): boolean {
   const digits = runDigits(run.groups);
-  return isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isTime(doc, run) || isWrittenPhone(run, digits);
+  return isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isTime(doc, run) || isWrittenPhone(run, digits)
+    || isPlainMonth(doc, run) || isSpokenAmount(doc, run);
 }
 
 const BRANCH_OR_EXPIRY: ReadonlySet<FindingKind> = new Set<FindingKind>(['expiry', 'sort_code', 'bsb']);
@@ -155,7 +184,9 @@ const BRANCH_OR_EXPIRY: ReadonlySet<FindingKind> = new Set<FindingKind>(['expiry
  */
 export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, slotTurn = -1): Claim {
   const digits = runDigits(run.groups);
-  if (isAttached(doc, run) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
+  // Letters glued to the digits are part of an IBAN ("DE83 2651") or a roll number ("R/527731-06").
+  const lettered = kind === 'iban' || (kind === 'bank_account' && (doc.tokens[run.first - 1]?.text === '/' || doc.tokens[run.first - 1]?.text.length === 1));
+  if ((!lettered && isAttached(doc, run)) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
   const lab = adjacentLabel(doc, run, before);
   if (lab?.cat === 'ending') return 'ending';
   // A phone word vouches for a phone-sized number only ("card on call: 6011 7380 8825 2026" is a card).
@@ -165,7 +196,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
   if (trailingKeep(doc, run) || withTheBusiness(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run)) return 'keep';
-  if (kind === 'card' && afterSpelledLetter(doc, run)) return 'keep';
+  if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && run.groups.some((g) => g.month)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.

@@ -124,8 +124,19 @@ function afterTimestamp(tokens: readonly Token[], first: number): number {
   return k;
 }
 
+/** Lower-case ASR exports drop the colon ("caller for to six for"): a bare role word opens the line. */
+const BARE_ROLES = new Set(['agent', 'caller', 'customer', 'user', 'assistant', 'bot', 'ai', 'rep', 'operator', 'receptionist']);
+
+function bareRole(tokens: readonly Token[], line: number): { speaker: string; content: number } | null {
+  const t = tokens[line];
+  const next = tokens[line + 1];
+  if (!t || t.kind !== 'word' || t.label >= 0 || t.text !== t.lower || !BARE_ROLES.has(t.lower)) return null;
+  return next && next.kind !== 'nl' && next.text !== ':' ? { speaker: t.lower, content: line + 1 } : null;
+}
+
 /** A "Name:" prefix of at most three tokens that is a role word or unlabelled capitalised name. */
-function speakerAt(tokens: readonly Token[], line: number): { speaker: string; content: number } | null {
+function speakerAt(tokens: readonly Token[], line: number, bare: boolean): { speaker: string; content: number } | null {
+  if (bare) return bareRole(tokens, line);
   const first = afterTimestamp(tokens, line);
   // Every line is asked, so nothing is built until a "Name:" prefix is certain.
   for (let k = first; k < tokens.length && k < first + 4; k++) {
@@ -144,6 +155,17 @@ function speakerAt(tokens: readonly Token[], line: number): { speaker: string; c
   return null;
 }
 
+/** True when no line has a "Name:" prefix and at least two lines open with a bare lower-case role word. */
+function bareRoleLines(tokens: readonly Token[]): boolean {
+  let bare = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    if (k > 0 && tokens[k - 1]!.kind !== 'nl') continue;
+    if (speakerAt(tokens, k, false)) return false;
+    if (bareRole(tokens, k)) bare++;
+  }
+  return bare >= 2;
+}
+
 /**
  * Assigns line and turn numbers. A line with a speaker prefix starts a turn; in text without
  * speakers every line is its own turn; an unprefixed line after a speaker line continues that turn.
@@ -152,11 +174,12 @@ export function assignTurns(tokens: Token[]): { lines: Line[]; turns: Turn[] } {
   const lines: Line[] = [];
   const turns: Turn[] = [];
   let seenSpeaker = false;
+  const bare = bareRoleLines(tokens);
   let k = 0;
   while (k <= tokens.length) {
     let end = k;
     while (end < tokens.length && tokens[end]!.kind !== 'nl') end++;
-    const found = end > k ? speakerAt(tokens, k) : null;
+    const found = end > k ? speakerAt(tokens, k, bare) : null;
     if (found || !seenSpeaker || turns.length === 0) {
       turns.push({ speaker: found ? found.speaker : '', firstLine: lines.length, words: 0, nums: 0, labels: 0 });
     }

@@ -64,6 +64,12 @@ export function parseCorpus(source: string, name: string): { cases: EvalCase[]; 
     for (const p of [...c.sensitive.flatMap(piecesOf), ...c.keep.map(asPlaced)]) {
       if (locate(c.text, p) < 0) problems.push(`${where} (${c.id}): "${p.value}" (occurrence ${p.occurrence ?? 0}) is not in text`);
     }
+    // A keep string inside a sensitive value would be scored against itself.
+    const spans = c.sensitive.flatMap(piecesOf).map((p) => [locate(c.text, p), locate(c.text, p) + p.value.length] as const);
+    for (const k of c.keep.map(asPlaced)) {
+      const at = locate(c.text, k);
+      if (spans.some(([s, e]) => at < e && s < at + k.value.length)) problems.push(`${where} (${c.id}): keep "${k.value}" overlaps a sensitive value`);
+    }
     cases.push(c);
   });
   return { cases, problems };
