@@ -49,19 +49,31 @@ function inFieldKey(doc: Doc, l: Label): boolean {
   return false;
 }
 
+// Question and prompt words: IVR bots and lower-case ASR ask without a question mark ("Please say
+// the invoice number you're paying.", "is there a good callback number").
+const ASKING = new Set(['please', 'say', 'enter', 'key', 'read', 'tell', 'give', 'provide', 'confirm', 'spell', 'what', 'whats', 'which', 'can', 'could', 'may', 'is', 'do', 'got', 'need']);
+
 /** The label's turn asks something ("Can I get that?"). */
 function asks(doc: Doc, l: Label): boolean {
   const turn = doc.turns[l.turn]!;
   for (let line = turn.firstLine; line < doc.lines.length && doc.lines[line]!.turn === l.turn; line++) {
-    const { first, last } = doc.lines[line]!;
-    for (let k = first; k <= last; k++) if (doc.tokens[k]!.text === '?') return true;
+    const { content, last } = doc.lines[line]!;
+    for (let k = content; k <= last; k++) {
+      const t = doc.tokens[k]!;
+      if (t.text === '?' || (t.kind === 'word' && t.label < 0 && ASKING.has(t.lower))) return true;
+    }
   }
   return false;
 }
 
-/** "your account number with Summit": the caller's account with the business. */
+/** "your account number with Summit", "Account no. (with us)", "(ours)": the caller's account with the business. */
 function withBusiness(doc: Doc, l: Label): boolean {
-  return l.cat === 'account' && doc.tokens[l.last + 1]?.lower === 'with';
+  if (l.cat !== 'account') return false;
+  let k = l.last + 1;
+  if (doc.tokens[k]?.text === '.') k++;
+  if (doc.tokens[k]?.text === '(') k++;
+  const w = doc.tokens[k]?.lower;
+  return w === 'with' || w === 'ours';
 }
 
 function slotOf(doc: Doc, l: Label, speakers: boolean): Slot | null {
@@ -70,7 +82,7 @@ function slotOf(doc: Doc, l: Label, speakers: boolean): Slot | null {
   const keep = kind === undefined && (KEEP_CATS.has(l.cat) || withBusiness(doc, l));
   // Only a question or a field key claims a document's answer; in prose a document word names the
   // number next to it, no more (run-claims.ts), so "I don't have an EIN." leaves a reading open.
-  if (kind === undefined && !(keep && (field || (speakers && asks(doc, l))))) return null;
+  if (kind === undefined && !(keep && (field || withBusiness(doc, l) || (speakers && asks(doc, l))))) return null;
   // A weak label ("bank", "sec", "social") opens a slot only as a field's key or in a question.
   const question = speakers && asks(doc, l);
   if (l.weak && !field && !question) return null;

@@ -29,6 +29,14 @@ function closesLine(tokens: readonly Token[], i: number): boolean {
   return next === undefined || next.kind === 'nl' || ((next.text === '.' || next.text === '?') && (tokens[i + 2] === undefined || tokens[i + 2]!.kind === 'nl'));
 }
 
+function afterLabelOrNumber(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev) return false;
+  if (prev.label >= 0) return true;
+  const before = tokens[i - 2];
+  return prev.lower === 'and' && before !== undefined && (before.kind === 'num' || isNumberWord(before.lower));
+}
+
 /** Marks sound-alikes that sit inside a chain of spoken digits so readNumber reads them as digits. */
 export function markHomophones(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -51,8 +59,9 @@ export function markHomophones(tokens: Token[]): void {
     let real = 0;
     for (let k = from; k <= to; k++) if (!sound(k)) real++;
     // Right after its label ("security code five won nine") three words are enough.
-    const labelled = tokens[chain[from]! - 1]?.label !== undefined && tokens[chain[from]! - 1]!.label >= 0;
-    if (whole ? chain.length < 3 : to - from + 1 < (labelled ? 3 : MIN_CHAIN) || real < 2) continue;
+    // So are three after another number and "and" ("oh nine twenty seven and ate for for").
+    const labelled = afterLabelOrNumber(tokens, chain[from]!);
+    if (whole || labelled ? to - from + 1 < 3 : to - from + 1 < MIN_CHAIN || real < 2) continue;
     for (let k = from; k <= to; k++) {
       const t = tokens[chain[k]!]!;
       const d = SOUNDS.get(t.lower);

@@ -19,11 +19,11 @@ const REGIONS = new Set(('NSW VIC QLD SA WA TAS NT ACT AL AK AZ AR CA CO CT DE F
 const STREET = new Set(['st', 'street', 'rd', 'road', 'ave', 'avenue', 'dr', 'drive', 'ln', 'lane', 'way', 'cres', 'crescent', 'ct', 'court',
   'pl', 'place', 'blvd', 'boulevard', 'hwy', 'highway', 'tce', 'terrace', 'pde', 'parade', 'cl', 'close', 'cct', 'circuit', 'pkwy', 'parkway', 'grove', 'gr', 'square', 'sq']);
 // Words that make a number a quantity: "about two thousand one hundred", "roughly 350".
-const APPROX = new Set(['about', 'around', 'roughly', 'approximately', 'approx', 'nearly', 'almost', 'over', 'under', 'maybe', 'like', 'some', 'at']);
+const APPROX = new Set(['about', 'around', 'roughly', 'approximately', 'approx', 'nearly', 'almost', 'over', 'under', 'maybe', 'like', 'some', 'at', 'between']);
 // Units after a number make it a quantity or a range: "1–2 business days", "3 visits", "4 x 15 metre".
 const UNITS = new Set(['day', 'days', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'year', 'years', 'hour', 'hours', 'hrs',
   'minute', 'minutes', 'mins', 'business', 'working', 'visits', 'visit', 'instalments', 'installments', 'payments', 'times', 'x', 'percent',
-  'metre', 'metres', 'meter', 'meters', 'am', 'pm', 'o\'clock', 'oclock', 'people', 'items', 'units', 'lots']);
+  'metre', 'metres', 'meter', 'meters', 'am', 'pm', 'tomorrow', 'today', 'tonight', 'morning', 'afternoon', 'o\'clock', 'oclock', 'people', 'items', 'units', 'lots']);
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
   'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'thirtieth', 'th', 'st', 'nd', 'rd']);
 // Phone layouts by group sizes (cards are read 4-4-4-4 or 4-6-5, never like these).
@@ -103,7 +103,7 @@ function isTime(doc: Doc, run: Run): boolean {
 }
 
 /** A quantity, not a reading: "about 350", "two thousand one hundred", "1–2 business days", "at nine thirty". */
-function isQuantity(doc: Doc, run: Run): boolean {
+function isQuantity(doc: Doc, run: Run, kind: FindingKind): boolean {
   const prev = doc.tokens[run.first - 1];
   if (prev?.kind === 'word' && APPROX.has(prev.lower)) return true;
   const next = doc.tokens[run.last + 1];
@@ -111,7 +111,8 @@ function isQuantity(doc: Doc, run: Run): boolean {
   // "two thousand …", "one hundred and twelve fifty": amounts; "one six oh, seven hundred" is digits.
   for (let k = run.first; k <= run.last; k++) {
     const w = doc.tokens[k]!.lower;
-    if (w === 'thousand' || (w === 'hundred' && doc.tokens[k + 1]?.lower === 'and')) return true;
+    // "two thousand and twenty-nine" is a year in an expiry.
+    if ((w === 'thousand' && kind !== 'expiry') || (w === 'hundred' && doc.tokens[k + 1]?.lower === 'and')) return true;
   }
   return false;
 }
@@ -158,7 +159,7 @@ function isPlainMonth(doc: Doc, run: Run): boolean {
 function isSpokenAmount(doc: Doc, run: Run): boolean {
   for (let k = run.first; k <= run.last + 3 && k < doc.tokens.length; k++) {
     const w = doc.tokens[k]!.lower;
-    if (w === 'thousand' || (k > run.last && CURRENCY_WORDS.has(w))) return true;
+    if (k > run.last && CURRENCY_WORDS.has(w)) return true;
   }
   return false;
 }
@@ -185,7 +186,7 @@ const BRANCH_OR_EXPIRY: ReadonlySet<FindingKind> = new Set<FindingKind>(['expiry
 export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, slotTurn = -1): Claim {
   const digits = runDigits(run.groups);
   // Letters glued to the digits are part of an IBAN ("DE83 2651") or a roll number ("R/527731-06").
-  const lettered = kind === 'iban' || (kind === 'bank_account' && (doc.tokens[run.first - 1]?.text === '/' || doc.tokens[run.first - 1]?.text.length === 1));
+  const lettered = kind === 'iban' || (kind === 'bank_account' && doc.tokens[run.first - 1]?.text === '/');
   if ((!lettered && isAttached(doc, run)) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
   const lab = adjacentLabel(doc, run, before);
   if (lab?.cat === 'ending') return 'ending';
@@ -195,7 +196,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
-  if (trailingKeep(doc, run) || withTheBusiness(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run)) return 'keep';
+  if (trailingKeep(doc, run) || withTheBusiness(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && run.groups.some((g) => g.month)))) return 'date';
