@@ -19,11 +19,12 @@ export function createServiceM8Runners(d: Deps): Record<string, ActionRunner> {
     if (!c) throw new ActionFailure('permanent', 'this ServiceM8 account is not connected (reconnect the add-on)');
     return c;
   }
-  /** A task for a job this decision creates waits until that create is done, then points at its UUID. */
+  /** A note or task for a job this decision creates waits until that create is done, then points at its UUID. */
   async function createdJobUuid(item: OutboxItem, jobKey: string): Promise<string> {
     const create = (await d.store.outbox.listForCall(item.accountUuid, item.callId)).find((x) => x.actionKey === jobKey);
     if (!create) throw new ActionFailure('permanent', `the job this task belongs to was never planned (${jobKey})`);
-    if (create.status !== 'done') throw new ActionFailure('retry', 'waiting for the new job to be created first');
+    if (create.status === 'failed') throw new ActionFailure('permanent', 'the job this belongs to could not be created');
+    if (create.status !== 'done') throw new ActionFailure('wait', 'waiting for the new job to be created first');
     return deterministicUuid(create.idempotencyKey);
   }
   const dry = (item: OutboxItem) => {
@@ -73,7 +74,8 @@ export function createServiceM8Runners(d: Deps): Record<string, ActionRunner> {
       const a = item.payload as UpdateTaskAction;
       const create = (await d.store.outbox.listForCall(item.accountUuid, item.callId)).find((x) => x.actionKey === a.taskKey);
       if (!create) throw new ActionFailure('permanent', `the task this update is for was never planned (${a.taskKey})`);
-      if (create.status !== 'done') throw new ActionFailure('retry', 'waiting for the finance task to be created first');
+      if (create.status === 'failed') throw new ActionFailure('permanent', 'the finance task this update is for could not be created');
+      if (create.status !== 'done') throw new ActionFailure('wait', 'waiting for the finance task to be created first');
       const task = financeTaskOf((await d.store.calls.get(item.accountUuid, item.callId))?.decision);
       if (!task) throw new ActionFailure('permanent', 'the call no longer has a finance task');
       const uuid = deterministicUuid(create.idempotencyKey);

@@ -5,10 +5,11 @@ export type ActionRunner = (item: OutboxItem) => Promise<{ recordUuid?: string; 
 
 /**
  * Why an action failed, in terms the worker acts on: `retry` (429, 5xx, network — try again later),
- * `permanent` (a 4xx other than 429, bad data — a person must look), `skip` (nothing to do any more).
+ * `permanent` (a 4xx other than 429, bad data — a person must look), `wait` (another action of the same
+ * call must finish first: tried again later without using up the retries, since nothing failed).
  */
 export class ActionFailure extends Error {
-  constructor(readonly disposition: 'retry' | 'permanent', message: string, options?: { cause?: unknown }) {
+  constructor(readonly disposition: 'retry' | 'permanent' | 'wait', message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'ActionFailure';
   }

@@ -50,7 +50,7 @@ export function createOutboxWorker(o: WorkerOptions) {
       o.onResult?.(item.kind, 'done');
     } catch (err) {
       const f = classifyFailure(err);
-      if (f.disposition === 'retry' && item.attempts < maxAttempts) {
+      if ((f.disposition === 'retry' && item.attempts < maxAttempts) || f.disposition === 'wait') {
         const at = new Date(o.clock().getTime() + backoffDelay(item.attempts, backoff, random));
         log.warn({ err: f.message, retryAt: at.toISOString() }, 'action failed; will retry');
         await o.store.outbox.retryLater(item.id, owner, f.message, at);
