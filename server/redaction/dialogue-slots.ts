@@ -34,7 +34,7 @@ const LOOK_AHEAD = 80;
 const SHORT_OK: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'sort_code', 'bsb', 'bank_account', 'security_code']);
 
 /** An open slot; kind null is a document question whose answer is kept. */
-type Slot = { kind: FindingKind | null; turn: number; line: number; lineOnly: boolean; lastTurn: number; lastEnd: number };
+type Slot = { kind: FindingKind | null; turn: number; line: number; lineOnly: boolean; weak: boolean; lastTurn: number; lastEnd: number };
 
 /** The label sits in the key of an extracted field ("caller_bank_spoken: …", "Card Number: …"). */
 function inFieldKey(doc: Doc, l: Label): boolean {
@@ -82,12 +82,12 @@ function slotOf(doc: Doc, l: Label, speakers: boolean): Slot | null {
   const keep = kind === undefined && (KEEP_CATS.has(l.cat) || withBusiness(doc, l));
   // Only a question or a field key claims a document's answer; in prose a document word names the
   // number next to it, no more (run-claims.ts), so "I don't have an EIN." leaves a reading open.
-  if (kind === undefined && !(keep && (field || withBusiness(doc, l) || (speakers && asks(doc, l))))) return null;
+  if (kind === undefined && !(keep && (field || withBusiness(doc, l) || (speakers && (asks(doc, l) || doc.turns[l.turn]!.words <= 6))))) return null;
   // A weak label ("bank", "sec", "social") opens a slot only as a field's key or in a question.
   const question = speakers && asks(doc, l);
   if (l.weak && !field && !question) return null;
   const line = doc.tokens[l.first]!.line;
-  return { kind: kind ?? null, turn: l.turn, line, lineOnly: field || (l.weak && !question), lastTurn: l.turn, lastEnd: l.end };
+  return { kind: kind ?? null, turn: l.turn, line, lineOnly: field || (l.weak && !question), weak: l.weak, lastTurn: l.turn, lastEnd: l.end };
 }
 
 /** Whether the run is still inside the slot's reach. */
@@ -176,6 +176,9 @@ export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
       // A weak label never displaces a question still being answered ("account number?" / "… account 52 118 4039?");
       // a document label inside a sensitive slot's own turn only claims what it links to directly.
       if (opened && strongOpen && (opened.lineOnly || (opened.kind === null && lab.turn === slot!.turn))) continue;
+      // "what's the ZIP code on the account?": in one turn a weak label does not displace a strong one
+      // (in a field key the last word names the value: "refund_account").
+      if (opened && opened.weak && !inFieldKey(doc, lab) && slot && !slot.weak && slot.turn === lab.turn) continue;
       if (opened) slot = opened;
       // "ending 4242": the caller names a card by its end, so no card is being read; "please don't
       // read it out, I'll text you a secure link" ends any reading.

@@ -55,7 +55,7 @@ export function markHomophones(tokens: Token[]): void {
     // A chain that is a whole answer ("Caller: ate ate too") is a reading, whatever its words.
     const whole = opensLine(tokens, chain[0]!) && closesLine(tokens, chain[to]!);
     while (!whole && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && sound(from + 1)) && !(from === 0 && (opensLine(tokens, chain[0]!) || chain.length >= 8))) from++;
-    while (!whole && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
+    while (!whole && !afterLabelOrNumber(tokens, chain[from]!) && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
     let real = 0;
     for (let k = from; k <= to; k++) if (!sound(k)) real++;
     // Right after its label ("security code five won nine") three words are enough.

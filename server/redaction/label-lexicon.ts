@@ -56,7 +56,8 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'next four digits', 'next 4 digits', 'next four numbers', 'second four', 'third four', 'fourth four',
       'next lot', 'next group', 'next set', 'next block', 'next bit', 'first group', 'second group',
       'third group', 'fourth group', 'first set', 'second set', 'third set', 'rest of the card',
-      'rest of the number', 'remaining digits', 'the remaining', 'middle digits', 'middle four',
+      'rest of the number', 'remaining digits', 'the remaining', 'middle digits', 'middle four', 'digits one to four', 'one to four', 'one through four', 'five to eight', 'five through eight',
+      'nine to twelve', 'nine through twelve', 'thirteen to sixteen', 'thirteen through sixteen', 'in fours',
       'digits five to eight', 'digits five through eight', 'next lot of four', 'the other digits'],
   },
   account: {
@@ -172,7 +173,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'whatsapp', 'extension', 'ext', 'direct line'],
   },
   money: {
-    common: ['processed', 'total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',
+    common: ['payments', 'instalment', 'instalments', 'installment', 'installments', 'charges', 'refunds', 'processed', 'total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',
       'owing', 'owe', 'owed', 'due', 'bill', 'billed', 'payment', 'pay', 'debited', 'credited',
       'overcharged', 'invoiced'],
   },

@@ -1,5 +1,6 @@
 import { KEEPISH, type Label } from './context-labels.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
+import { isNumberWord } from './number-words.js';
 import { isDateShape, isPhoneShape } from './number-shapes.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
@@ -157,9 +158,10 @@ function isPlainMonth(doc: Doc, run: Run): boolean {
 
 /** Amounts said in words: "two thousand two hundred and forty dollars". */
 function isSpokenAmount(doc: Doc, run: Run): boolean {
-  for (let k = run.first; k <= run.last + 3 && k < doc.tokens.length; k++) {
+  for (let k = run.last + 1; k <= run.last + 6 && k < doc.tokens.length; k++) {
     const w = doc.tokens[k]!.lower;
-    if (k > run.last && CURRENCY_WORDS.has(w)) return true;
+    if (CURRENCY_WORDS.has(w)) return true;
+    if (doc.tokens[k]!.kind !== 'word' || !(isNumberWord(w) || w === 'and' || w === 'hundred' || w === 'thousand')) return false;
   }
   return false;
 }

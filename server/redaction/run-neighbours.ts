@@ -46,7 +46,8 @@ export function isAttached(doc: Neighbourhood, run: Run): boolean {
   else if (prev && prev.kind === 'punct') return false;
   if (!prev || prev.kind !== 'word' || isNumberWord(prev.lower)) return false;
   // ACC-1042 is an account reference, but "cvv:123"-style glue of a card or tax word is not a reference.
-  return prev.label < 0 || !GLUED_SENSITIVE.has(labels[prev.label]!.cat);
+  // A weak label glued on is a prefix ("CC-8830" is a job reference, issue 12).
+  return prev.label < 0 || !GLUED_SENSITIVE.has(labels[prev.label]!.cat) || labels[prev.label]!.weak;
 }
 
 /** "+61 412 345 678" is a phone and "349 dollars" an amount; neither can be a checksum-valid card. */
