@@ -34,7 +34,7 @@ const LOOK_AHEAD = 80;
 const SHORT_OK: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'sort_code', 'bsb', 'bank_account', 'security_code']);
 
 /** An open slot; kind null is a document question whose answer is kept. */
-type Slot = { kind: FindingKind | null; turn: number; line: number; lineOnly: boolean; weak: boolean; lastTurn: number; lastEnd: number };
+type Slot = { kind: FindingKind | null; cat: LabelCat; turn: number; line: number; lineOnly: boolean; weak: boolean; lastTurn: number; lastEnd: number };
 
 /** The label sits in the key of an extracted field ("caller_bank_spoken: …", "Card Number: …"). */
 function inFieldKey(doc: Doc, l: Label): boolean {
@@ -87,7 +87,7 @@ function slotOf(doc: Doc, l: Label, speakers: boolean): Slot | null {
   const question = speakers && asks(doc, l);
   if (l.weak && !field && !question) return null;
   const line = doc.tokens[l.first]!.line;
-  return { kind: kind ?? null, turn: l.turn, line, lineOnly: field || (l.weak && !question), weak: l.weak, lastTurn: l.turn, lastEnd: l.end };
+  return { kind: kind ?? null, cat: l.cat, turn: l.turn, line, lineOnly: field || (l.weak && !question), weak: l.weak, lastTurn: l.turn, lastEnd: l.end };
 }
 
 /** Whether the run is still inside the slot's reach. */
@@ -178,7 +178,7 @@ export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
       if (opened && strongOpen && (opened.lineOnly || (opened.kind === null && lab.turn === slot!.turn))) continue;
       // "what's the ZIP code on the account?": in one turn a weak label does not displace a strong one
       // (in a field key the last word names the value: "refund_account").
-      if (opened && opened.weak && !inFieldKey(doc, lab) && slot && !slot.weak && slot.turn === lab.turn) continue;
+      if (opened && opened.weak && !inFieldKey(doc, lab) && slot && !slot.weak && slot.cat !== 'money' && slot.turn === lab.turn) continue;
       if (opened) slot = opened;
       // "ending 4242": the caller names a card by its end, so no card is being read; "please don't
       // read it out, I'll text you a secure link" ends any reading.

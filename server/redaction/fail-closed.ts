@@ -29,6 +29,13 @@ function clauses(run: Run): Run[] {
   return out;
 }
 
+/** Digit counts of a run's comma-separated clauses: a NZ account read aloud is 2, 4, 7, 2 or 3. */
+function isSpokenNzAccount(run: Run): boolean {
+  const counts: number[] = [];
+  for (const c of clauses(run)) counts.push(c.groups.reduce((n, g) => n + g.digits.length, 0));
+  return counts.length === 4 && counts[0] === 2 && counts[1] === 4 && counts[2] === 7 && (counts[3] === 2 || counts[3] === 3);
+}
+
 /** Index of the last label ending before offset `start` (-1 if none). */
 function labelBefore(doc: Doc, start: number): number {
   let lo = 0;
@@ -52,6 +59,10 @@ function labelBefore(doc: Doc, start: number): number {
  */
 export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): void {
   for (const run of runs) {
+    if (isSpokenNzAccount(run) && run.groups.every((g) => !covered(g))) {
+      emit('bank_account', run.groups);
+      continue;
+    }
     if (claimOf(doc, run, labelBefore(doc, doc.tokens[run.first]!.start), 'card') === 'keep') continue;
     for (const clause of clauses(run)) {
       for (const groups of uncoveredStretches(clause, covered)) {

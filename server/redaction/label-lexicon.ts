@@ -56,7 +56,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'next four digits', 'next 4 digits', 'next four numbers', 'second four', 'third four', 'fourth four',
       'next lot', 'next group', 'next set', 'next block', 'next bit', 'first group', 'second group',
       'third group', 'fourth group', 'first set', 'second set', 'third set', 'rest of the card',
-      'rest of the number', 'remaining digits', 'the remaining', 'middle digits', 'middle four', 'digits one to four', 'one to four', 'one through four', 'five to eight', 'five through eight',
+      'rest of the number', 'remaining digits', 'the remaining', 'middle digits', 'middle four', 'digits one to four', 'digits five to eight', 'digits nine to twelve', 'one through four', 'five through eight',
       'nine to twelve', 'nine through twelve', 'thirteen to sixteen', 'thirteen through sixteen', 'in fours',
       'digits five to eight', 'digits five through eight', 'next lot of four', 'the other digits'],
   },

@@ -1,0 +1,81 @@
+import { tokenize, type Span } from './tokens.js';
+import type { FindingKind } from './findings.js';
+
+// Identifiers read letter by letter (issue 12: "Letters read aloud"): an IBAN as "G B nine four,
+// N W B K, six oh one six, …", a NINO as "P L one nine three eight five nine D" or in the phonetic
+// alphabet ("whiskey x-ray, oh four, nine three, four five, delta"). The reading is turned into a
+// string of letters and digits and checked against the layout: IBAN country + check digits + at least
+// 11 more, NINO two letters, six digits, A-D.
+
+export type KindSpan = Span & { kind: FindingKind };
+
+const DIGIT_WORDS = new Map<string, string>([
+  ['zero', '0'], ['oh', '0'], ['nought', '0'], ['one', '1'], ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'],
+  ['six', '6'], ['seven', '7'], ['eight', '8'], ['nine', '9'],
+]);
+const NATO = new Map<string, string>(['alpha', 'alfa', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'juliett',
+  'kilo', 'lima', 'mike', 'november', 'oscar', 'papa', 'quebec', 'romeo', 'sierra', 'tango', 'uniform', 'victor', 'whiskey', 'whisky',
+  'xray', 'yankee', 'zulu'].map((w) => [w, w[0]!.toUpperCase()]));
+const SKIP = new Set(['um', 'uh', 'er', 'erm', 'yeah', 'yep', 'and', 'then']);
+const IBAN_COUNTRIES = new Set(['GB', 'IE', 'DE', 'FR', 'NL', 'ES', 'IT', 'BE', 'AT', 'CH', 'PT', 'LU', 'PL', 'SE', 'DK', 'NO', 'FI']);
+const HINT = /\b[A-Za-z][ ,]+[A-Za-z]\b|\b(?:alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|kilo|lima|mike|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|x-ray|yankee|zulu)\b/i;
+
+type Unit = { ch: string; start: number; end: number };
+
+/** Chains of spelled letters and digits, each unit with its source span. */
+function chains(text: string): Unit[][] {
+  const tokens = tokenize(text, 0, text.length, []);
+  const out: Unit[][] = [];
+  let cur: Unit[] = [];
+  const flush = (): void => {
+    if (cur.length > 0) out.push(cur);
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'punct' && (t.text === ',' || t.text === '-' || t.text === '.')) continue;
+    if (t.kind === 'num') {
+      for (let k = 0; k < t.text.length; k++) cur.push({ ch: t.text[k]!, start: t.start + k, end: t.start + k + 1 });
+      continue;
+    }
+    if (t.kind !== 'word') {
+      flush();
+      continue;
+    }
+    if (t.lower === 'x' && tokens[i + 1]?.text === '-' && tokens[i + 2]?.lower === 'ray') {
+      cur.push({ ch: 'X', start: t.start, end: tokens[i + 2]!.end });
+      i += 2;
+    } else if (t.text.length === 1) cur.push({ ch: t.text.toUpperCase(), start: t.start, end: t.end });
+    else if (DIGIT_WORDS.has(t.lower)) cur.push({ ch: DIGIT_WORDS.get(t.lower)!, start: t.start, end: t.end });
+    else if (NATO.has(t.lower)) cur.push({ ch: NATO.get(t.lower)!, start: t.start, end: t.end });
+    else if (!SKIP.has(t.lower)) flush();
+  }
+  flush();
+  return out;
+}
+
+const isLetter = (c: string): boolean => c >= 'A' && c <= 'Z';
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+/** Spelled IBANs and NINOs in the text (none unless it has two single letters or a phonetic word). */
+export function findSpelledIds(text: string): KindSpan[] {
+  if (!HINT.test(text)) return [];
+  const found: KindSpan[] = [];
+  for (const chain of chains(text)) {
+    const s = chain.map((u) => u.ch).join('');
+    for (let i = 0; i + 9 <= s.length; i++) {
+      if (!isLetter(s[i]!) || !isLetter(s[i + 1]!)) continue;
+      if (IBAN_COUNTRIES.has(s.slice(i, i + 2)) && isDigit(s[i + 2]!) && isDigit(s[i + 3]!) && s.length - i >= 15) {
+        found.push({ kind: 'iban', start: chain[i]!.start, end: chain[s.length - 1]!.end });
+        break;
+      }
+      // The layout alone: a misheard letter ("Z V five one …") still reads out a NINO.
+      const nino = s.slice(i, i + 9);
+      if (/^[A-Z]{2}\d{6}[A-D]$/.test(nino)) {
+        found.push({ kind: 'tax_id', start: chain[i]!.start, end: chain[i + 8]!.end });
+        i += 8;
+      }
+    }
+  }
+  return found;
+}
