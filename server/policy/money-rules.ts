@@ -40,9 +40,9 @@ function planLine(r: MoneyRequest): string {
   const each = p?.instalment ? formatMoney(p.instalment) : 'an instalment not yet stated';
   const count = p?.count ? `${p.count} × ${each}` : `${each} per instalment, number of instalments not stated`;
   const often = p?.frequency ?? 'at a frequency not yet agreed';
-  const from = p?.firstDate ? `from ${dateWords(p.firstDate)}` : 'first date not yet agreed';
+  const from = p?.firstDate ? ` from ${dateWords(p.firstDate)}` : ', first date not yet agreed';
   const total = p?.total ? ` (total ${formatMoney(p.total)})` : '';
-  return `Approve a payment plan: ${count} ${often} ${from}${total}; no money moves until each instalment is paid`;
+  return `Approve a payment plan: ${count} ${often}${from}${total}; no money moves until each instalment is paid`;
 }
 
 /** The rules for each money request: the same table the policy runs and docs/money-policy.md prints. */

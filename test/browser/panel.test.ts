@@ -186,4 +186,36 @@ describe.skipIf(!hasChromium)('job-card panel in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.parentElement?.hasAttribute('open'))).toBe(true);
     await context.close();
   });
+
+  it('shows the payment-plan call\'s one finance task with each line\'s state; approving ticks the line and updates the ServiceM8 task once', async () => {
+    const { request } = await import('undici');
+    const r = await (await request(`${live.url}/sandbox/calls`, { method: 'POST', body: JSON.stringify({ scenario: 'payment-plan-1039' }), headers: { 'content-type': 'application/json' } })).body.json() as { callId: string };
+    const account = live.runtime.sandbox!.accountUuid;
+    const callOf = () => live.runtime.deps.store.calls.getByProviderId(account, r.callId);
+    const taskOf = async () => { const c = await callOf(); return sim().data().task.find((t) => c && String(t.task_details).includes(`/calls/${c.id}`)); };
+    await waitFor(async () => (await callOf())?.stepStatus === 'awaiting_approval' && Boolean(await taskOf()), 'the plan call to be decided and its task delivered');
+    const task = (await taskOf())!;
+    const updates = () => sim().requests.filter((q) => q.method === 'POST' && q.path.includes(`/task/${task.uuid}.json`)).length;
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await stubServiceM8Sdk(context);
+    const page = await context.newPage();
+    await openPanelPage(page, SEED.jobs.j1039.uuid);
+    const card = page.locator(`[data-testid=call-card][data-call-id="${(await callOf())!.id}"]`);
+    const lines = card.locator('[data-testid=finance-line]');
+    await lines.first().waitFor();
+    const states = async () => lines.evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.line}:${(e as HTMLElement).dataset.state}`));
+    expect(await states()).toEqual(['collections:open', 'payment_plan:waiting', 'escalation:open']);
+    expect(await card.locator('[data-line=payment_plan]').innerText()).toMatch(/Waiting: Approve a payment plan: 3 × AUD 140\.00 fortnightly.*waiting for approval/);
+    // No credit or refund wording anywhere on the call's card: the request is a plan. (ServiceM8's record
+    // of the earlier part payment names its method, "Credit Card": that is the record, not an instruction.)
+    expect((await card.innerText()).replace(/Credit Card/g, '')).not.toMatch(/credit|refund/i);
+    await card.locator('[data-testid=step-approve]').dblclick();
+    await card.locator('[data-line=payment_plan][data-state=approved]').waitFor();
+    expect(await card.locator('[data-line=payment_plan]').innerText()).toMatch(/Approved: .* — approved by Sam Okafor/);
+    await waitFor(async () => /\[x\] Approve a payment plan/.test(String((await taskOf())?.task_details)), 'the ServiceM8 task to show the ticked line');
+    await new Promise((res) => setTimeout(res, 500)); // give a second update every chance to appear
+    expect(updates()).toBe(1);
+    await page.screenshot({ path: new URL('panel-finance-task.png', ARTIFACTS).pathname, fullPage: true });
+    await context.close();
+  });
 });

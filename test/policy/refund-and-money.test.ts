@@ -48,7 +48,7 @@ describe('refunds and credits: one finance task, the refund line waits for appro
     const d = decide(input({ outcome: call({ intent: 'collections', creditRequest: 'Payment plan: 3 x $140.00 fortnightly', invoiceNumber: '1042', amount: { amount: '420.00', currency: 'AUD' }, callerVerified: true }) }));
     const task = financeTaskOf(d)!;
     expect(task.lines?.map((l) => l.id)).toEqual(['collections', 'payment_plan', 'escalation']);
-    expect(task.details).toContain('[ ] Approve a payment plan: 3 × AUD 140.00 fortnightly first date not yet agreed (total AUD 420.00)');
+    expect(task.details).toContain('[ ] Approve a payment plan: 3 × AUD 140.00 fortnightly, first date not yet agreed (total AUD 420.00)');
     expect(JSON.stringify(d)).not.toMatch(/credit|refund/i);
     expect(reviewReasons(d)).toEqual(['money_change']);
     expect(d.nextStep?.text).toBe('Approve or decline the payment plan');

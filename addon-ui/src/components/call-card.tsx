@@ -4,6 +4,7 @@ import { reasonLabel } from '../labels.js';
 import type { JobPanelModel } from '../panel-model.js';
 import { AuditList, DeliveryList } from './audit-list.js';
 import { ClaimVsRecord } from './claim-vs-record.js';
+import { FinanceTask } from './finance-task.js';
 import { NextStep, type StaffOption } from './next-step.js';
 
 function Recording({ call, model }: { call: CallView; model: JobPanelModel }) {
@@ -52,6 +53,7 @@ export function CallCard({ call, record, model, staff }: { call: CallView; recor
         </ul>
       )}
       <ClaimVsRecord claim={call.claim} mismatches={call.mismatches} record={record} />
+      {call.financeTask && <FinanceTask task={call.financeTask} />}
       <NextStep call={call} model={model} staff={staff} />
       {(call.policyReasons.length > 0 || call.match.reasons.length > 0) && (
         <details class="audit" data-testid="why">

@@ -46,7 +46,7 @@ function Payments({ rec, duplicates }: { rec: RecordView; duplicates: boolean })
 
 function claimWords(c: ClaimView): string[] {
   return [c.callerClaim, c.disputeReason && `Dispute: ${c.disputeReason}`, c.refundReason && `Refund reason: ${c.refundReason}`,
-    c.creditRequest && `Credit asked for: ${c.creditRequest}`].filter((s): s is string => !!s);
+    c.creditRequest && `Asked for: ${c.creditRequest}`].filter((s): s is string => !!s);
 }
 
 /** The caller's billing claim beside what ServiceM8 records, with every mismatch spelled out in words. */
