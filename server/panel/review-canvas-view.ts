@@ -2,7 +2,8 @@ import type { AppDeps } from '../app-deps.js';
 import type { Account } from '../store/account-repo.js';
 import { canApprove, staffFor } from './job-panel-view.js';
 import { claimOf, intentLabel } from './call-view.js';
-import type { ReviewCanvasView, ReviewQueueItem, SettingsView } from './view-types.js';
+import type { Decision } from '../domain/actions.js';
+import type { PlaceChoicesView, ReviewCanvasView, ReviewQueueItem, SettingsView } from './view-types.js';
 
 export function settingsView(account: Account): SettingsView {
   const s = account.settings;
@@ -29,6 +30,7 @@ export async function buildReviewCanvasView(deps: AppDeps, account: Account, sta
         callerName: call.outcome.analysis?.customerName, callerNumber: call.outcome.fromNumber, intentLabel: intentLabel(call.outcome.analysis?.intent ?? 'unknown'),
         summary: call.outcome.summary, startedAt: call.outcome.startedAt, claim: claimOf(call),
         candidates: (call.match?.candidates ?? []).map((c) => ({ companyUuid: c.companyUuid, companyName: c.companyName, jobNumber: c.jobNumber, score: c.score, reasons: c.reasons })),
+        ...choicesOf(call.decision?.choices),
       },
     });
   }
@@ -40,4 +42,9 @@ export async function buildReviewCanvasView(deps: AppDeps, account: Account, sta
     connections: connections.map((c) => ({ id: c.id, webhookUrl: `${deps.config.publicUrl}/dialnexa/webhook/${c.id}`, createdAt: c.createdAt })),
     viewer: { staffUuid, canApprove: canApprove(account, staff, staffUuid) },
   };
+}
+
+function choicesOf(c: Decision['choices']): { choices?: PlaceChoicesView } {
+  if (!c) return {};
+  return { choices: { companyUuid: c.companyUuid, companyName: c.companyName, createJob: c.createJob, jobs: c.jobs.map((j) => ({ jobNumber: j.jobNumber, description: j.description })) } };
 }

@@ -100,7 +100,10 @@ export type StepRequest = {
   outcome?: string;
 };
 
-export type ReviewQueueItem = ReviewView & { callId: string; createdAt: string; call: Pick<CallView, 'callerName' | 'callerNumber' | 'intentLabel' | 'summary' | 'startedAt' | 'claim'> & { candidates: CandidateView[] } };
+/** Where a person may put a call the policy would not place: the client's open jobs, or a new job for it. */
+export type PlaceChoicesView = { companyUuid: string; companyName: string; jobs: { jobNumber: string; description: string }[]; createJob: boolean };
+
+export type ReviewQueueItem = ReviewView & { callId: string; createdAt: string; call: Pick<CallView, 'callerName' | 'callerNumber' | 'intentLabel' | 'summary' | 'startedAt' | 'claim'> & { candidates: CandidateView[]; choices?: PlaceChoicesView } };
 
 export type SettingsView = {
   financeOwnerStaffUuid?: string;

@@ -122,4 +122,18 @@ describe.each(engines)('money calls → ServiceM8 on %s', async (engine) => {
     expect(call.decision?.choices?.createJob).toBe(true);
     expect(call.match?.best?.reasons).toContain('client has 2 open jobs; none chosen');
   });
+
+  it('the review canvas offers both open jobs and "create a job"; choosing job 1047 puts the one note there', async () => {
+    const call = await callOf('call_m_two');
+    const canvas = await openPanel(rt, { staff: SEED.staff.finance.uuid, event: 'dialnexa_billing_review' });
+    const q = await api(rt, canvas.boot.token).get('/review');
+    const item = q.body.items.find((i: { callId: string; reason: string }) => i.callId === call.id && i.reason === 'insufficient_context');
+    expect(item.call.choices).toMatchObject({ companyName: 'Sunrise Café Bondi', createJob: true, jobs: [{ jobNumber: '1039' }, { jobNumber: '1047' }] });
+    const res = await api(rt, canvas.boot.token).post(`/review/${item.id}`, { action: 'link_job', requestId: 'req-choose-1047', jobNumber: '1047' });
+    expect(res.status).toBe(200);
+    await settle(rt);
+    const { notes } = mine(call.id);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.related_object_uuid).toBe(SEED.jobs.j1047.uuid);
+  });
 });

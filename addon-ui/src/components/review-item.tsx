@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CandidateView, ReviewQueueItem } from '../../../server/panel/view-types.js';
+import type { CandidateView, PlaceChoicesView, ReviewQueueItem } from '../../../server/panel/view-types.js';
 import { formatMoney, formatWhen } from '../format.js';
 import { reasonLabel } from '../labels.js';
 import type { ReviewInput, ReviewModel } from '../review-model.js';
@@ -28,6 +28,25 @@ function Candidates({ list, busy, onLink, onCreate }: { list: CandidateView[]; b
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The client's open jobs and "create a job", when the call named no job that fits (never the latest by default). */
+function PlaceChoices({ choices, busy, onLink, onCreate }: { choices: PlaceChoicesView; busy: boolean } & CandidateActions) {
+  return (
+    <div class="choices" data-testid="place-choices">
+      <p><strong>Which job of {choices.companyName} is this call about?</strong></p>
+      <ul class="plain">
+        {choices.jobs.map((j) => (
+          <li key={j.jobNumber}>
+            <button type="button" class="btn" disabled={busy || !onLink} onClick={() => onLink?.(j.jobNumber)} data-testid="choose-job">Job {j.jobNumber}{j.description ? ` — ${j.description}` : ''}</button>
+          </li>
+        ))}
+        {choices.createJob && (
+          <li><button type="button" class="btn" disabled={busy || !onCreate} onClick={() => onCreate?.(choices.companyUuid)} data-testid="choose-create-job">Create a job for {choices.companyName}</button></li>
+        )}
+      </ul>
+    </div>
   );
 }
 
@@ -64,6 +83,8 @@ export function ReviewItem({ item, model, companies }: { item: ReviewQueueItem; 
       {c.summary && <p class="summary">{c.summary}</p>}
       {claim && <p data-testid="review-claim"><strong>Claim:</strong> {claim}</p>}
       {c.claim.callerClaim && <blockquote class="claim-words"><p>{c.claim.callerClaim}</p></blockquote>}
+      {c.choices && <PlaceChoices choices={c.choices} busy={busy} onLink={open ? (n) => act({ action: 'link_job', jobNumber: n }) : undefined}
+        onCreate={open ? (uuid) => act({ action: 'create_job', companyUuid: uuid }) : undefined} />}
       <Candidates list={c.candidates} busy={busy} onLink={open ? (n) => act({ action: 'link_job', jobNumber: n }) : undefined}
         onCreate={open ? (uuid) => act({ action: 'create_job', companyUuid: uuid }) : undefined} />
       {open && (
