@@ -5,6 +5,7 @@ import { joinTurns, splitAmounts } from './join-turns.js';
 import { runContext, type Doc, type History } from './run-context.js';
 import { segmentRun } from './segment-run.js';
 import { fillSlots } from './dialogue-slots.js';
+import { findSpelledIds } from './spelled-ids.js';
 import { isBenign } from './run-claims.js';
 import { markHomophones } from './homophones.js';
 import { checksumIds, coverage, echoes, failClosed } from './fail-closed.js';
@@ -57,7 +58,8 @@ export function detectNumbers(
   const { lines, turns } = assignTurns(tokens);
   const runs = joinTurns(splitAmounts(readRuns(tokens, !strict), tokens, text), tokens, lines, turns);
   const doc: Doc = { text, tokens, lines, turns, labels, index: indexLabels(labels, (i) => tokens[i]!.turn), strict };
-  const found: NumberFinding[] = [];
+  // Identifiers spelled letter by letter are read from the tokens first; their spans are then taken.
+  const found: NumberFinding[] = strict ? [] : findSpelledIds(tokens).map((s) => ({ kind: s.kind, digits: '', pieces: [{ start: s.start, end: s.end }] }));
   const hist: History = { prevRunEnd: -1 };
   // Earlier redaction tokens count as numbers already read, so redacting twice changes nothing.
   // They are the blocked spans flagged as markers (each became one block token), so the spans, not the

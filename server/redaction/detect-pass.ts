@@ -1,7 +1,6 @@
 import { detectNumbers, type NumberFinding } from './detect-digits.js';
 import { findIbans } from './bank-numbers.js';
 import { findCanonicalBank } from './canonical-bank.js';
-import { findSpelledIds } from './spelled-ids.js';
 import { findNinos } from './tax-ids.js';
 import { findEmails, findMarkers, findUrls, mergeSpans, notOverlapping, spansWithin } from './keep-zones.js';
 import type { Finding, FindingKind } from './findings.js';
@@ -31,7 +30,7 @@ function replacementsOf(f: NumberFinding): Replacement[] {
 function patternFindings(input: string, skip: readonly Span[]): Replacement[] {
   const ibanCandidates = findIbans(input);
   const ninoCandidates = findNinos(input);
-  const bankCandidates = [...findCanonicalBank(input), ...findSpelledIds(input)].sort((a, b) => a.start - b.start);
+  const bankCandidates = findCanonicalBank(input);
   if (ibanCandidates.length === 0 && ninoCandidates.length === 0 && bankCandidates.length === 0) return []; // most texts: no sorting at all
   const ibans = notOverlapping(ibanCandidates, mergeSpans(skip));
   const ninos = notOverlapping(ninoCandidates, mergeSpans([...skip, ...ibans]));

@@ -36,17 +36,29 @@ const SHORT_OK: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'sort_c
 /** An open slot; kind null is a document question whose answer is kept. */
 type Slot = { kind: FindingKind | null; cat: LabelCat; turn: number; line: number; lineOnly: boolean; weak: boolean; lastTurn: number; lastEnd: number };
 
-/** The label sits in the key of an extracted field ("caller_bank_spoken: …", "Card Number: …"). */
-function inFieldKey(doc: Doc, l: Label): boolean {
-  const { tokens } = doc;
-  const line = doc.lines[tokens[l.first]!.line]!;
-  for (let k = line.content; k < l.first; k++) if (tokens[k]!.text === ':' || tokens[k]!.text === '=') return false;
-  for (let k = l.last + 1; k <= line.last && k <= l.last + 6; k++) {
-    const t = tokens[k]!;
-    if (t.text === ':' || t.text === '=') return true;
-    if (t.kind === 'num') return false;
+/** A text as the slots read it: facts found once per text, on first use. */
+type Talk = Doc & { speakers: boolean; keyEnds?: number[]; bars?: number[]; asked: Map<number, boolean> };
+
+/** The index of the line's first ':' or '=' token (-1: none). */
+function keyEnd(doc: Talk, line: number): number {
+  if (!doc.keyEnds) {
+    const ends: number[] = [];
+    for (const ln of doc.lines) {
+      let end = -1;
+      for (let k = ln.content; k <= ln.last && end < 0; k++) if (doc.tokens[k]!.text === ':' || doc.tokens[k]!.text === '=') end = k;
+      ends.push(end);
+    }
+    doc.keyEnds = ends;
   }
-  return false;
+  return doc.keyEnds[line]!;
+}
+
+/** The label sits in the key of an extracted field ("caller_bank_spoken: …", "Card Number: …"). */
+function inFieldKey(doc: Talk, l: Label): boolean {
+  const end = keyEnd(doc, doc.tokens[l.first]!.line);
+  if (end < l.last || end - l.last > 6) return false;
+  for (let k = l.last + 1; k < end; k++) if (doc.tokens[k]!.kind === 'num') return false;
+  return true;
 }
 
 // Question and prompt words: IVR bots and lower-case ASR ask without a question mark ("Please say
@@ -54,7 +66,14 @@ function inFieldKey(doc: Doc, l: Label): boolean {
 const ASKING = new Set(['please', 'say', 'enter', 'key', 'read', 'tell', 'give', 'provide', 'confirm', 'spell', 'what', 'whats', 'which', 'can', 'could', 'may', 'is', 'do', 'got', 'need']);
 
 /** The label's turn asks something ("Can I get that?"). */
-function asks(doc: Doc, l: Label): boolean {
+function asks(doc: Talk, l: Label): boolean {
+  let v = doc.asked.get(l.turn);
+  if (v === undefined) doc.asked.set(l.turn, (v = turnAsks(doc, l.turn)));
+  return v;
+}
+
+function turnAsks(doc: Talk, index: number): boolean {
+  const l = { turn: index };
   const turn = doc.turns[l.turn]!;
   for (let line = turn.firstLine; line < doc.lines.length && doc.lines[line]!.turn === l.turn; line++) {
     const { content, last } = doc.lines[line]!;
@@ -67,7 +86,7 @@ function asks(doc: Doc, l: Label): boolean {
 }
 
 /** "your account number with Summit", "Account no. (with us)", "(ours)": the caller's account with the business. */
-function withBusiness(doc: Doc, l: Label): boolean {
+function withBusiness(doc: Talk, l: Label): boolean {
   if (l.cat !== 'account') return false;
   let k = l.last + 1;
   if (doc.tokens[k]?.text === '.') k++;
@@ -76,7 +95,7 @@ function withBusiness(doc: Doc, l: Label): boolean {
   return w === 'with' || w === 'ours';
 }
 
-function slotOf(doc: Doc, l: Label, speakers: boolean): Slot | null {
+function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
   const field = inFieldKey(doc, l);
   const kind = withBusiness(doc, l) ? undefined : SLOT_KIND[l.cat];
   const keep = kind === undefined && (KEEP_CATS.has(l.cat) || withBusiness(doc, l));
@@ -91,14 +110,29 @@ function slotOf(doc: Doc, l: Label, speakers: boolean): Slot | null {
 }
 
 /** Whether the run is still inside the slot's reach. */
-function inReach(doc: Doc, slot: Slot, run: Run, speakers: boolean): boolean {
+function inReach(doc: Talk, slot: Slot, run: Run, speakers: boolean): boolean {
   return inReachOf(doc, slot, { first: run.first, start: doc.tokens[run.first]!.start }, speakers);
 }
 
-function inReachOf(doc: Doc, slot: Slot, at: { first: number; start: number }, speakers: boolean): boolean {
+/** A '|' or ';' between two offsets. */
+function barBetween(doc: Talk, from: number, to: number): boolean {
+  if (!doc.bars) {
+    const bars: number[] = [];
+    for (let at = doc.text.indexOf('|'); at >= 0; at = doc.text.indexOf('|', at + 1)) bars.push(at);
+    for (let at = doc.text.indexOf(';'); at >= 0; at = doc.text.indexOf(';', at + 1)) bars.push(at);
+    doc.bars = bars.sort((a, b) => a - b);
+  }
+  for (const b of doc.bars) {
+    if (b >= to) return false;
+    if (b >= from) return true;
+  }
+  return false;
+}
+
+function inReachOf(doc: Talk, slot: Slot, at: { first: number; start: number }, speakers: boolean): boolean {
   const t = doc.tokens[at.first]!;
   // "cvv=401 | zip=97214": a bar or semicolon ends an extracted field.
-  if (/[|;]/.test(doc.text.slice(slot.lastEnd, at.start))) return false;
+  if (barBetween(doc, slot.lastEnd, at.start)) return false;
   if (slot.lineOnly) return t.line === slot.line;
   if (t.turn === slot.lastTurn) return true;
   if (!speakers) return t.turn - slot.lastTurn === 1 && t.start - slot.lastEnd <= PROSE_REACH;
@@ -117,7 +151,7 @@ const NEW_CLAUSE = new Set(['and', 'but', 'also', 'please', 'plus']);
  * A strong sensitive label just after the run, in its clause, before any other number: "110 074 483
  * which turned out to be her tax file number" (not "ours is 136-764-942, and please take my IRD off").
  */
-function labelAfter(doc: Doc, run: Run, next: number, nextRun: Run | undefined): FindingKind | undefined {
+function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined): FindingKind | undefined {
   const l = doc.labels[next];
   const end = doc.tokens[run.last]!.end;
   if (!l || l.weak || l.start - end > LOOK_AHEAD || l.turn !== doc.tokens[run.last]!.turn) return undefined;
@@ -137,7 +171,7 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
-function emitStretches(doc: Doc, run: Run, kind: FindingKind, covered: (g: Group) => boolean, emit: Emit): void {
+function emitStretches(doc: Talk, run: Run, kind: FindingKind, covered: (g: Group) => boolean, emit: Emit): void {
   const stretches = uncoveredStretches(run, covered);
   // What is left of a reading the label-by-label pass split ("[expiry] nine") goes with it.
   const partial = stretches.length !== 1 || stretches[0]!.length !== run.groups.length;
@@ -153,9 +187,10 @@ function emitStretches(doc: Doc, run: Run, kind: FindingKind, covered: (g: Group
  * Removes the numbers read inside open slots that the label-by-label pass left (`covered` tells which
  * groups it already removed), and returns the runs that answer a document question (kept).
  */
-export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): Set<Run> {
+export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): Set<Run> {
+  const speakers = text.turns.some((t) => t.speaker !== '');
+  const doc: Talk = { ...text, speakers, asked: new Map() };
   const { tokens, labels } = doc;
-  const speakers = doc.turns.some((t) => t.speaker !== '');
   const answered = new Set<Run>();
   let slot: Slot | null = null;
   let l = 0;
@@ -187,7 +222,9 @@ export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
     if (slot && first.turn > slot.turn && doneTurns.has(first.turn)) slot = null;
     const kind = slot && inReach(doc, slot, run, speakers) ? slot.kind : undefined;
     if (kind === undefined) slot = null;
-    const claim = claimOf(doc, run, l - 1, kind ?? 'card', slot && !slot.lineOnly ? slot.turn : -1);
+    const after = kind === undefined ? labelAfter(doc, run, l, runs[r + 1]) : undefined;
+    if (kind === undefined && after === undefined) continue;
+    const claim = claimOf(doc, run, l - 1, kind ?? after!, slot && !slot.lineOnly ? slot.turn : -1);
     if (kind === null) {
       // A document question claims its answer in a later turn (a field key, its value); in its own
       // turn only what it links to.
@@ -202,8 +239,7 @@ export function fillSlots(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
       continue;
     }
     if (claim === 'date') continue;
-    const named = kind ?? labelAfter(doc, run, l, runs[r + 1]);
-    if (named === undefined) continue;
+    const named = kind ?? after!;
     emitStretches(doc, run, named, covered, emit);
     if (slot) {
       slot.lastTurn = first.turn;

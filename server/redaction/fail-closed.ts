@@ -2,17 +2,29 @@ import { irdChecksum, tfnChecksum } from './checksums.js';
 import { isPhoneShape, isSsnLayout } from './number-shapes.js';
 import { isValidItin, isValidSsn } from './tax-ids.js';
 import { isAttached } from './run-neighbours.js';
-import { claimOf, uncoveredStretches } from './run-claims.js';
+import { claimOf, layoutOf, uncoveredStretches } from './run-claims.js';
 import type { Group, Run } from './spoken-digits.js';
 import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
 import type { Span } from './tokens.js';
+import { mergeSpans } from './keep-zones.js';
 import type { FindingKind } from './findings.js';
 
 // Fail-closed (issue 12): any 13-19 digit run — written, spoken or mixed, with spaces, dashes, dots or
 // fillers between its groups — is a card unless something proves it benign: a label or letters that
 // make it a document number (the label-by-label pass already kept those), an amount, a phone, a date.
 // Card context decides a reading, not the checksum: callers misread digits.
+
+function noneCovered(run: Run, covered: (g: Group) => boolean): boolean {
+  for (const g of run.groups) if (covered(g)) return false;
+  return true;
+}
+
+function digitCount(run: Run): number {
+  let n = 0;
+  for (const g of run.groups) n += g.digits.length;
+  return n;
+}
 
 const CLAUSE_SEPS: ReadonlySet<string> = new Set(['comma', 'and']);
 
@@ -32,7 +44,7 @@ function clauses(run: Run): Run[] {
 /** Digit counts of a run's comma-separated clauses: a NZ account read aloud is 2, 4, 7, 2 or 3. */
 function isSpokenNzAccount(run: Run): boolean {
   const counts: number[] = [];
-  for (const c of clauses(run)) counts.push(c.groups.reduce((n, g) => n + g.digits.length, 0));
+  for (const c of clauses(run)) counts.push(digitCount(c));
   return counts.length === 4 && counts[0] === 2 && counts[1] === 4 && counts[2] === 7 && (counts[3] === 2 || counts[3] === 3);
 }
 
@@ -59,7 +71,8 @@ function labelBefore(doc: Doc, start: number): number {
  */
 export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): void {
   for (const run of runs) {
-    if (isSpokenNzAccount(run) && run.groups.every((g) => !covered(g))) {
+    if (digitCount(run) < 13) continue;
+    if (isSpokenNzAccount(run) && noneCovered(run, covered)) {
       emit('bank_account', run.groups);
       continue;
     }
@@ -90,19 +103,44 @@ function nearlySame(a: string, b: string): boolean {
  * 4418 2093") — is that value again, under its kind.
  */
 export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: FindingKind; digits: string }[], covered: (g: Group) => boolean, emit: Emit): void {
-  const values = found.filter((f) => f.digits.length >= 6);
-  if (values.length === 0) return;
+  // One string of every value ('|' between) answers "part of a value" with one search per reading.
+  let joined = '|';
+  const kinds: FindingKind[] = [];
+  const starts: number[] = [];
+  const byLength = new Map<number, { kind: FindingKind; digits: string }[]>();
+  for (const f of found) {
+    if (f.digits.length < 6) continue;
+    starts.push(joined.length);
+    kinds.push(f.kind);
+    joined += `${f.digits}|`;
+    const same = byLength.get(f.digits.length);
+    if (same) same.push(f);
+    else byLength.set(f.digits.length, [f]);
+  }
+  if (kinds.length === 0) return;
   for (const run of runs) {
+    if (digitCount(run) < 6) continue;
     for (const groups of uncoveredStretches(run, covered)) {
       let digits = '';
       for (const g of groups) digits += g.digits;
       if (digits.length < 6) continue;
-      const same = values.find((v) => v.digits.includes(digits) || nearlySame(v.digits, digits));
-      if (!same) continue;
+      const kind = echoKind(digits, joined, starts, kinds, byLength);
+      if (kind === undefined) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
-      if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), same.kind) !== 'keep') emit(same.kind, groups);
+      if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), kind) !== 'keep') emit(kind, groups);
     }
   }
+}
+
+function echoKind(digits: string, joined: string, starts: readonly number[], kinds: readonly FindingKind[], byLength: ReadonlyMap<number, { kind: FindingKind; digits: string }[]>): FindingKind | undefined {
+  const at = joined.indexOf(digits);
+  if (at >= 0) {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k]! > at) k--;
+    return kinds[k];
+  }
+  for (const v of byLength.get(digits.length) ?? []) if (nearlySame(v.digits, digits)) return v.kind;
+  return undefined;
 }
 
 const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
@@ -113,6 +151,7 @@ const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
  */
 export function checksumIds(doc: Doc, runs: readonly Run[], skip: ReadonlySet<Run>, covered: (g: Group) => boolean, emit: Emit): void {
   for (const run of runs) {
+    if (digitCount(run) < 8) continue;
     for (const groups of uncoveredStretches(run, covered)) {
       let digits = '';
       for (const g of groups) digits += g.digits;
@@ -124,7 +163,7 @@ export function checksumIds(doc: Doc, runs: readonly Run[], skip: ReadonlySet<Ru
       }
       if (skip.has(run)) continue;
       if (digits.length < 8 || digits.length > 9 || isPhoneShape(digits, false)) continue;
-      if (!TAX_LAYOUTS.has(groups.map((g) => g.digits.length).join('-')) || !(tfnChecksum(digits) || irdChecksum(digits))) continue;
+      if (!TAX_LAYOUTS.has(layoutOf(groups)) || !(tfnChecksum(digits) || irdChecksum(digits))) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
       if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), 'tax_id') === null) emit('tax_id', groups);
     }
@@ -133,21 +172,18 @@ export function checksumIds(doc: Doc, runs: readonly Run[], skip: ReadonlySet<Ru
 
 /** A test for "this group is inside a span already found", over spans in any order. */
 export function coverage(spans: Span[]): (g: Group) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // Merged, the spans are sorted and disjoint, so one binary search answers.
+  const merged = mergeSpans([...spans].sort((a, b) => a.start - b.start));
   return (g) => {
     let lo = 0;
-    let hi = sorted.length - 1;
+    let hi = merged.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const s = sorted[mid]!;
-      if (s.start <= g.start) {
-        if (s.end >= g.end) return true;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
+      const s = merged[mid]!;
+      if (s.end <= g.start) lo = mid + 1;
+      else if (s.start > g.start) hi = mid - 1;
+      else return s.end >= g.end;
     }
-    // Spans may nest or overlap; a linear look covers the rare case the search misses.
-    return sorted.some((s) => s.start <= g.start && s.end >= g.end);
+    return false;
   };
 }

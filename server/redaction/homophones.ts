@@ -39,33 +39,56 @@ function afterLabelOrNumber(tokens: readonly Token[], i: number): boolean {
 
 /** Marks sound-alikes that sit inside a chain of spoken digits so readNumber reads them as digits. */
 export function markHomophones(tokens: Token[]): void {
+  // Only around a sound-alike: most words of a transcript are never looked at twice.
+  let done = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (!isDigitWord(tokens[i]!)) continue;
+    const t = tokens[i]!;
+    if (i <= done || t.kind !== 'word' || !SOUNDS.has(t.lower) || t.label >= 0) continue;
+    if (!nextToDigitWord(tokens, i)) continue;
+    let from = i;
+    while (from > 0 && (isDigitWord(tokens[from - 1]!) || (isJoin(tokens[from - 1]!) && from > 1 && isDigitWord(tokens[from - 2]!)))) from--;
     const chain: number[] = [];
-    let j = i;
+    let j = from;
     for (; j < tokens.length; j++) {
-      const t = tokens[j]!;
-      if (isDigitWord(t)) chain.push(j);
-      else if (!isJoin(t)) break;
+      const c = tokens[j]!;
+      if (isDigitWord(c)) chain.push(j);
+      else if (!isJoin(c)) break;
     }
-    i = j;
-    let from = 0;
-    let to = chain.length - 1;
-    const sound = (k: number): boolean => SOUNDS.has(tokens[chain[k]!]!.lower);
-    // A chain that is a whole answer ("Caller: ate ate too") is a reading, whatever its words.
-    const whole = opensLine(tokens, chain[0]!) && closesLine(tokens, chain[to]!);
-    while (!whole && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && sound(from + 1)) && !(from === 0 && (opensLine(tokens, chain[0]!) || chain.length >= 8))) from++;
-    while (!whole && !afterLabelOrNumber(tokens, chain[from]!) && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
-    let real = 0;
-    for (let k = from; k <= to; k++) if (!sound(k)) real++;
-    // Right after its label ("security code five won nine") three words are enough.
-    // So are three after another number and "and" ("oh nine twenty seven and ate for for").
-    const labelled = afterLabelOrNumber(tokens, chain[from]!);
-    if (whole || labelled ? to - from + 1 < 3 : to - from + 1 < MIN_CHAIN || real < 2) continue;
-    for (let k = from; k <= to; k++) {
-      const t = tokens[chain[k]!]!;
-      const d = SOUNDS.get(t.lower);
-      if (d !== undefined && !isNumberWord(t.lower)) t.spoken = { unit: d, oh: false };
-    }
+    done = j;
+    markChain(tokens, chain);
+  }
+}
+
+/** A spoken digit or another sound-alike right before or after token i (commas and dashes between). */
+function nextToDigitWord(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && isJoin(tokens[k]!)) k--;
+  if (k >= 0 && isDigitWord(tokens[k]!)) return true;
+  k = i + 1;
+  if (k < tokens.length && isJoin(tokens[k]!)) k++;
+  return k < tokens.length && isDigitWord(tokens[k]!);
+}
+
+const isSound = (tokens: readonly Token[], chain: readonly number[], k: number): boolean => SOUNDS.has(tokens[chain[k]!]!.lower);
+
+/** Reads the sound-alikes of one chain of spoken digits as digits, if the chain is a reading. */
+function markChain(tokens: Token[], chain: readonly number[]): void {
+  let from = 0;
+  let to = chain.length - 1;
+  // A chain that is a whole answer ("Caller: ate ate too") is a reading, whatever its words.
+  const whole = opensLine(tokens, chain[0]!) && closesLine(tokens, chain[to]!);
+  const labelled = afterLabelOrNumber(tokens, chain[0]!);
+  while (!whole && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && isSound(tokens, chain, from + 1))
+    && !(from === 0 && (opensLine(tokens, chain[0]!) || chain.length >= 8))) from++;
+  while (!whole && !labelled && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
+  let real = 0;
+  for (let k = from; k <= to; k++) if (!isSound(tokens, chain, k)) real++;
+  // Right after its label ("security code five won nine") or after another number and "and" ("oh nine
+  // twenty seven and ate for for"), three words are enough.
+  if (whole || labelled ? to - from + 1 < 3 : to - from + 1 < MIN_CHAIN || real < 2) return;
+  for (let k = from; k <= to; k++) {
+    const t = tokens[chain[k]!]!;
+    const d = SOUNDS.get(t.lower);
+    if (d !== undefined && !isNumberWord(t.lower)) t.spoken = { unit: d, oh: false };
   }
 }

@@ -5,6 +5,7 @@ import { isDateShape, isPhoneShape } from './number-shapes.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
+import type { Token } from './tokens.js';
 
 // Which numbers the rule keeps however the conversation got to them (issue 12: "postcodes, phone
 // numbers, invoice/job/PO/receipt numbers, amounts, dates, … must stay, verbatim"). The dialogue slots
@@ -98,9 +99,31 @@ function isStreetNumber(doc: Doc, run: Run): boolean {
 
 /** "14:05", "[00:41]": a time of day or a timestamp (digits either side of a colon, no spaces). */
 function isTime(doc: Doc, run: Run): boolean {
-  const t = doc.tokens;
-  const colon = (k: number): boolean => t[k]?.text === ':' && !t[k]!.space && t[k + 1] !== undefined && !t[k + 1]!.space && t[k + 1]!.kind === 'num' && t[k - 1]?.kind === 'num' && t[k - 1]!.label < 0;
-  return colon(run.last + 1) || colon(run.first - 1);
+  return timeColon(doc.tokens, run.last + 1) || timeColon(doc.tokens, run.first - 1);
+}
+
+function timeColon(t: readonly Token[], k: number): boolean {
+  const c = t[k];
+  const after = t[k + 1];
+  const before = t[k - 1];
+  return c !== undefined && c.text === ':' && !c.space && after !== undefined && !after.space && after.kind === 'num' && before !== undefined && before.kind === 'num' && before.label < 0;
+}
+
+function anySpoken(groups: readonly Group[]): boolean {
+  for (const g of groups) if (g.spoken) return true;
+  return false;
+}
+
+function anyMonth(groups: readonly Group[]): boolean {
+  for (const g of groups) if (g.month) return true;
+  return false;
+}
+
+/** Group sizes joined by '-': "3-3-4". */
+export function layoutOf(groups: readonly Group[]): string {
+  let s = '';
+  for (const g of groups) s += (s ? '-' : '') + g.digits.length;
+  return s;
 }
 
 /** A quantity, not a reading: "about 350", "two thousand one hundred", "1–2 business days", "at nine thirty". */
@@ -138,8 +161,8 @@ function afterSpelledLetter(doc: Doc, run: Run): boolean {
  * 78016" is a UTR.
  */
 export function isWrittenPhone(run: Run, digits: string): boolean {
-  if (digits.length < 9 || run.groups.length < 2 || run.groups.some((g) => g.spoken) || !isPhoneShape(digits, false)) return false;
-  const layout = run.groups.map((g) => g.digits.length).join('-');
+  if (digits.length < 9 || run.groups.length < 2 || anySpoken(run.groups) || !isPhoneShape(digits, false)) return false;
+  const layout = layoutOf(run.groups);
   // With a trunk 0 in front, UK and NZ layouts too: "0161 496 0733", "021 123 4567".
   return PHONE_LAYOUTS.has(layout) || (digits[0] === '0' && digits[1] !== '0' && TRUNK_LAYOUTS.has(layout));
 }
@@ -201,7 +224,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   if (trailingKeep(doc, run) || withTheBusiness(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run)) return 'date';
-  if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && run.groups.some((g) => g.month)))) return 'date';
+  if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
   if ((kind === 'card' && digits[0] === '0' && isPhoneShape(digits, false)) || isWrittenPhone(run, digits)) return 'keep';
   return null;

@@ -1,4 +1,4 @@
-import { tokenize, type Span } from './tokens.js';
+import type { Span, Token } from './tokens.js';
 import type { FindingKind } from './findings.js';
 
 // Identifiers read letter by letter (issue 12: "Letters read aloud"): an IBAN as "G B nine four,
@@ -18,13 +18,16 @@ const NATO = new Map<string, string>(['alpha', 'alfa', 'bravo', 'charlie', 'delt
   'xray', 'yankee', 'zulu'].map((w) => [w, w[0]!.toUpperCase()]));
 const SKIP = new Set(['um', 'uh', 'er', 'erm', 'yeah', 'yep', 'and', 'then']);
 const IBAN_COUNTRIES = new Set(['GB', 'IE', 'DE', 'FR', 'NL', 'ES', 'IT', 'BE', 'AT', 'CH', 'PT', 'LU', 'PL', 'SE', 'DK', 'NO', 'FI']);
-const HINT = /\b[A-Za-z][ ,]+[A-Za-z]\b|\b(?:alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|kilo|lima|mike|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|x-ray|yankee|zulu)\b/i;
-
 type Unit = { ch: string; start: number; end: number };
 
+/** A one-letter word other than "a" and "I" (a spelled letter, or the x of "x-ray"): the cheap test first. */
+function maySpell(tokens: readonly Token[]): boolean {
+  for (const t of tokens) if (t.kind === 'word' && t.text.length === 1 && t.lower !== 'a' && t.text !== 'I') return true;
+  return false;
+}
+
 /** Chains of spelled letters and digits, each unit with its source span. */
-function chains(text: string): Unit[][] {
-  const tokens = tokenize(text, 0, text.length, []);
+function chains(tokens: readonly Token[]): Unit[][] {
   const out: Unit[][] = [];
   let cur: Unit[] = [];
   const flush = (): void => {
@@ -38,7 +41,7 @@ function chains(text: string): Unit[][] {
       for (let k = 0; k < t.text.length; k++) cur.push({ ch: t.text[k]!, start: t.start + k, end: t.start + k + 1 });
       continue;
     }
-    if (t.kind !== 'word') {
+    if (t.kind !== 'word' || t.label >= 0) {
       flush();
       continue;
     }
@@ -57,11 +60,11 @@ function chains(text: string): Unit[][] {
 const isLetter = (c: string): boolean => c >= 'A' && c <= 'Z';
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
-/** Spelled IBANs and NINOs in the text (none unless it has two single letters or a phonetic word). */
-export function findSpelledIds(text: string): KindSpan[] {
-  if (!HINT.test(text)) return [];
+/** Spelled IBANs and NINOs among the tokens of a text (detect-digits.ts), with their digits and letters. */
+export function findSpelledIds(tokens: readonly Token[]): KindSpan[] {
+  if (!maySpell(tokens)) return [];
   const found: KindSpan[] = [];
-  for (const chain of chains(text)) {
+  for (const chain of chains(tokens)) {
     const s = chain.map((u) => u.ch).join('');
     for (let i = 0; i + 9 <= s.length; i++) {
       if (!isLetter(s[i]!) || !isLetter(s[i + 1]!)) continue;
