@@ -51,7 +51,7 @@ function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens
  * tokenize(text, from, to, blocked) returns (retokenize.ts builds them for a second pass).
  */
 export function detectNumbers(
-  text: string, from: number, to: number, blocked: readonly Span[], strict: boolean, tokens: Token[] = tokenize(text, from, to, blocked),
+  text: string, from: number, to: number, blocked: readonly Span[], strict: boolean, tokens: Token[] = tokenize(text, from, to, blocked), layers = true,
 ): NumberFinding[] {
   const labels = findLabels(tokens);
   if (!strict) markHomophones(tokens);
@@ -85,7 +85,7 @@ export function detectNumbers(
     if (run.groups.length > 2 || digitCount(run.groups) >= 3) hist.prevRunEnd = tokens[run.last]!.end;
   }
   // The label-by-label pass is done; what it left is judged by the dialogue and the fail-closed rule.
-  if (!strict && runs.length > 0) {
+  if (!strict && layers && runs.length > 0) {
     const spans = (): Span[] => found.flatMap((f) => f.pieces);
     const answered = fillSlots(doc, runs, coverage(spans()), emit);
     if (answered.size > 0) dropAnswered(found, answered, tokens);
