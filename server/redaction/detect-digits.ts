@@ -86,7 +86,11 @@ export function detectNumbers(
   }
   // The label-by-label pass is done; what it left is judged by the dialogue and the fail-closed rule.
   if (!strict && layers && runs.length > 0) {
-    const spans = (): Span[] => found.flatMap((f) => f.pieces);
+    const spans = (): Span[] => {
+      const out: Span[] = [];
+      for (const f of found) for (const p of f.pieces) out.push(p);
+      return out;
+    };
     const answered = fillSlots(doc, runs, coverage(spans()), emit);
     if (answered.size > 0) dropAnswered(found, answered, tokens);
     failClosed(doc, runs, coverage(spans()), emit);

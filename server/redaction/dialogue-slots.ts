@@ -96,12 +96,14 @@ function withBusiness(doc: Talk, l: Label): boolean {
 }
 
 function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
+  const business = withBusiness(doc, l);
+  const kind = business ? undefined : SLOT_KIND[l.cat];
+  const keep = kind === undefined && (KEEP_CATS.has(l.cat) || business);
+  if (kind === undefined && !keep) return null;
   const field = inFieldKey(doc, l);
-  const kind = withBusiness(doc, l) ? undefined : SLOT_KIND[l.cat];
-  const keep = kind === undefined && (KEEP_CATS.has(l.cat) || withBusiness(doc, l));
   // Only a question or a field key claims a document's answer; in prose a document word names the
   // number next to it, no more (run-claims.ts), so "I don't have an EIN." leaves a reading open.
-  if (kind === undefined && !(keep && (field || withBusiness(doc, l) || (speakers && (asks(doc, l) || doc.turns[l.turn]!.words <= 6))))) return null;
+  if (kind === undefined && !(field || business || (speakers && (asks(doc, l) || doc.turns[l.turn]!.words <= 6)))) return null;
   // A weak label ("bank", "sec", "social") opens a slot only as a field's key or in a question.
   const question = speakers && asks(doc, l);
   if (l.weak && !field && !question) return null;
@@ -111,7 +113,7 @@ function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
 
 /** Whether the run is still inside the slot's reach. */
 function inReach(doc: Talk, slot: Slot, run: Run, speakers: boolean): boolean {
-  return inReachOf(doc, slot, { first: run.first, start: doc.tokens[run.first]!.start }, speakers);
+  return inReachOf(doc, slot, run.first, speakers);
 }
 
 /** A '|' or ';' between two offsets. */
@@ -129,10 +131,11 @@ function barBetween(doc: Talk, from: number, to: number): boolean {
   return false;
 }
 
-function inReachOf(doc: Talk, slot: Slot, at: { first: number; start: number }, speakers: boolean): boolean {
-  const t = doc.tokens[at.first]!;
+/** Whether the token at `first` is still inside the slot's reach. */
+function inReachOf(doc: Talk, slot: Slot, first: number, speakers: boolean): boolean {
+  const t = doc.tokens[first]!;
   // "cvv=401 | zip=97214": a bar or semicolon ends an extracted field.
-  if (barBetween(doc, slot.lastEnd, at.start)) return false;
+  if (barBetween(doc, slot.lastEnd, t.start)) return false;
   if (slot.lineOnly) return t.line === slot.line;
   if (t.turn === slot.lastTurn) return true;
   if (!speakers) return t.turn - slot.lastTurn === 1 && t.start - slot.lastEnd <= PROSE_REACH;
@@ -206,8 +209,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       const part = labels[l - 1];
       if (lab.cat === 'card' && part && CARD_PARTS.has(part.cat) && lab.start - part.end <= 20) continue;
       const opened = slotOf(doc, lab, speakers);
-      // A document label inside a sensitive slot's own turn only claims what it links to directly.
-      const strongOpen = slot !== null && slot.kind !== null && !slot.lineOnly && inReachOf(doc, slot, lab, speakers);
+      const strongOpen = opened !== null && slot !== null && slot.kind !== null && !slot.lineOnly && inReachOf(doc, slot, lab.first, speakers);
       // A weak label never displaces a question still being answered ("account number?" / "… account 52 118 4039?");
       // a document label inside a sensitive slot's own turn only claims what it links to directly.
       if (opened && strongOpen && (opened.lineOnly || (opened.kind === null && lab.turn === slot!.turn))) continue;

@@ -135,9 +135,14 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
 function echoKind(digits: string, joined: string, starts: readonly number[], kinds: readonly FindingKind[], byLength: ReadonlyMap<number, { kind: FindingKind; digits: string }[]>): FindingKind | undefined {
   const at = joined.indexOf(digits);
   if (at >= 0) {
-    let k = starts.length - 1;
-    while (k > 0 && starts[k]! > at) k--;
-    return kinds[k];
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return kinds[lo];
   }
   for (const v of byLength.get(digits.length) ?? []) if (nearlySame(v.digits, digits)) return v.kind;
   return undefined;

@@ -43,7 +43,8 @@ export function markHomophones(tokens: Token[]): void {
   let done = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (i <= done || t.kind !== 'word' || !SOUNDS.has(t.lower) || t.label >= 0) continue;
+    // Sound-alikes are two to five letters: most words never reach the map (profiled).
+    if (i <= done || t.kind !== 'word' || t.lower.length > 5 || t.lower.length < 2 || !SOUNDS.has(t.lower) || t.label >= 0) continue;
     if (!nextToDigitWord(tokens, i)) continue;
     let from = i;
     while (from > 0 && (isDigitWord(tokens[from - 1]!) || (isJoin(tokens[from - 1]!) && from > 1 && isDigitWord(tokens[from - 2]!)))) from--;

@@ -195,9 +195,12 @@ const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'pounds', 'quid', 
  * a time, a phone written in a phone's groups. The label-by-label pass keeps these too (detect-digits.ts).
  */
 export function isBenign(doc: Doc, run: Run): boolean {
+  if (isTime(doc, run) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run)) return true;
+  let n = 0;
+  for (const g of run.groups) n += g.digits.length;
+  if (n !== 4 && n !== 5 && n < 9) return false; // postcodes and phones only
   const digits = runDigits(run.groups);
-  return isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isTime(doc, run) || isWrittenPhone(run, digits)
-    || isPlainMonth(doc, run) || isSpokenAmount(doc, run);
+  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits);
 }
 
 const BRANCH_OR_EXPIRY: ReadonlySet<FindingKind> = new Set<FindingKind>(['expiry', 'sort_code', 'bsb']);

@@ -22,7 +22,7 @@ type Unit = { ch: string; start: number; end: number };
 
 /** A one-letter word other than "a" and "I" (a spelled letter, or the x of "x-ray"): the cheap test first. */
 function maySpell(tokens: readonly Token[]): boolean {
-  for (const t of tokens) if (t.kind === 'word' && t.text.length === 1 && t.lower !== 'a' && t.text !== 'I') return true;
+  for (const t of tokens) if (t.text.length === 1 && t.kind === 'word' && t.lower !== 'a' && t.text !== 'I') return true;
   return false;
 }
 

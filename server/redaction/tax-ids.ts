@@ -31,21 +31,14 @@ export function isValidNino(value: string): boolean {
   return !NINO_BAD_FIRST.has(s[0]!) && !NINO_BAD_SECOND.has(s[1]!) && !NINO_BAD_PREFIX.has(s.slice(0, 2));
 }
 
-// Written "AB123456C" / "AB 12 34 56 C", or letters spelled out as ASR writes them ("c e 42 17 90 a",
-// issue 12): single letters with spaces, any case.
-const NINO_WRITTEN = /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
-const NINO_SPELLED = /\b[A-Za-z] [A-Za-z] ?\d{2} ?\d{2} ?\d{2} ?[A-Da-d]\b/g;
-
-/** Every valid NINO, written or spelled letter by letter, sorted by start. */
+/** Every valid NINO written "AB123456C" or "AB 12 34 56 C" (spelled ones: spelled-ids.ts). */
 export function findNinos(text: string): Span[] {
   const spans: Span[] = [];
-  for (const re of [NINO_WRITTEN, NINO_SPELLED]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (isValidNino(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
-    }
+  const re = /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (isValidNino(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
   }
-  return spans.length < 2 ? spans : spans.sort((a, b) => a.start - b.start).filter((x, i, all) => i === 0 || x.start >= all[i - 1]!.end);
+  return spans;
 }
 
 /** Tax id decisions for one segment: labelled numbers of the right length, or the SSN layout. */
