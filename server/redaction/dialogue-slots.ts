@@ -39,18 +39,16 @@ type Slot = { kind: FindingKind | null; cat: LabelCat; turn: number; line: numbe
 /** A text as the slots read it: facts found once per text, on first use. */
 type Talk = Doc & { speakers: boolean; keyEnds?: number[]; bars?: number[]; asked: Map<number, boolean> };
 
-/** The index of the line's first ':' or '=' token (-1: none). */
+/** The index of the line's first ':' or '=' token (-1: none), found per line on first use. */
 function keyEnd(doc: Talk, line: number): number {
-  if (!doc.keyEnds) {
-    const ends: number[] = [];
-    for (const ln of doc.lines) {
-      let end = -1;
-      for (let k = ln.content; k <= ln.last && end < 0; k++) if (doc.tokens[k]!.text === ':' || doc.tokens[k]!.text === '=') end = k;
-      ends.push(end);
-    }
-    doc.keyEnds = ends;
+  const ends = (doc.keyEnds ??= new Array<number>(doc.lines.length).fill(-2));
+  if (ends[line] === -2) {
+    const ln = doc.lines[line]!;
+    let end = -1;
+    for (let k = ln.content; k <= ln.last && end < 0; k++) if (doc.tokens[k]!.text === ':' || doc.tokens[k]!.text === '=') end = k;
+    ends[line] = end;
   }
-  return doc.keyEnds[line]!;
+  return ends[line]!;
 }
 
 /** The label sits in the key of an extracted field ("caller_bank_spoken: …", "Card Number: …"). */
@@ -103,9 +101,9 @@ function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
   const field = inFieldKey(doc, l);
   // Only a question or a field key claims a document's answer; in prose a document word names the
   // number next to it, no more (run-claims.ts), so "I don't have an EIN." leaves a reading open.
-  if (kind === undefined && !(field || business || (speakers && (asks(doc, l) || doc.turns[l.turn]!.words <= 6)))) return null;
+  if (kind === undefined && !(field || business || (speakers && (doc.turns[l.turn]!.words <= 6 || asks(doc, l))))) return null;
   // A weak label ("bank", "sec", "social") opens a slot only as a field's key or in a question.
-  const question = speakers && asks(doc, l);
+  const question = l.weak && !field && speakers && asks(doc, l);
   if (l.weak && !field && !question) return null;
   const line = doc.tokens[l.first]!.line;
   return { kind: kind ?? null, cat: l.cat, turn: l.turn, line, lineOnly: field || (l.weak && !question), weak: l.weak, lastTurn: l.turn, lastEnd: l.end };
@@ -186,6 +184,11 @@ function emitStretches(doc: Talk, run: Run, kind: FindingKind, covered: (g: Grou
   }
 }
 
+function allCovered(run: Run, covered: (g: Group) => boolean): boolean {
+  for (const g of run.groups) if (!covered(g)) return false;
+  return true;
+}
+
 /**
  * Removes the numbers read inside open slots that the label-by-label pass left (`covered` tells which
  * groups it already removed), and returns the runs that answer a document question (kept).
@@ -199,7 +202,8 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
   let l = 0;
   // "thanks that's the three eighty five for the fence repair … all done": the turn that completes
   // the payment reads no card, wherever in it the completion is said.
-  const doneTurns = new Set(labels.filter((x) => x.cat === 'done').map((x) => x.turn));
+  const doneTurns = new Uint8Array(doc.turns.length);
+  for (const x of labels) if (x.cat === 'done') doneTurns[x.turn] = 1;
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
     const first = tokens[run.first]!;
@@ -221,11 +225,19 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       // read it out, I'll text you a secure link" ends any reading.
       else if ((lab.cat === 'ending' && slot?.kind === 'card') || lab.cat === 'done') slot = null;
     }
-    if (slot && first.turn > slot.turn && doneTurns.has(first.turn)) slot = null;
+    if (slot && first.turn > slot.turn && doneTurns[first.turn] === 1) slot = null;
     const kind = slot && inReach(doc, slot, run, speakers) ? slot.kind : undefined;
     if (kind === undefined) slot = null;
     const after = kind === undefined ? labelAfter(doc, run, l, runs[r + 1]) : undefined;
     if (kind === undefined && after === undefined) continue;
+    // Read already (the label-by-label pass took all of it): the slot goes on, nothing to decide.
+    if (kind !== null && allCovered(run, covered)) {
+      if (slot) {
+        slot.lastTurn = first.turn;
+        slot.lastEnd = tokens[run.last]!.end;
+      }
+      continue;
+    }
     const claim = claimOf(doc, run, l - 1, kind ?? after!, slot && !slot.lineOnly ? slot.turn : -1);
     if (kind === null) {
       // A document question claims its answer in a later turn (a field key, its value); in its own
