@@ -159,7 +159,8 @@ function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined)
   if (nextRun && doc.tokens[nextRun.first]!.start < l.start) return undefined;
   for (let k = run.last + 1; k < l.first; k++) {
     const t = doc.tokens[k]!;
-    if (CLAUSE_END.has(t.text) || (t.text === ',' && NEW_CLAUSE.has(doc.tokens[k + 1]?.lower ?? ''))) return undefined;
+    // A value already redacted in between is what the label names (redacting twice changes nothing).
+    if (t.kind === 'block' || CLAUSE_END.has(t.text) || (t.text === ',' && NEW_CLAUSE.has(doc.tokens[k + 1]?.lower ?? ''))) return undefined;
   }
   return SLOT_KIND[l.cat];
 }
@@ -172,21 +173,11 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
-function emitStretches(doc: Talk, run: Run, kind: FindingKind, covered: (g: Group) => boolean, emit: Emit): void {
-  const stretches = uncoveredStretches(run, covered);
-  // What is left of a reading the label-by-label pass split ("[expiry] nine") goes with it.
-  const partial = stretches.length !== 1 || stretches[0]!.length !== run.groups.length;
-  const least = partial ? 1 : minDigits(kind, startsTurn(doc, run));
-  for (const groups of stretches) {
-    let n = 0;
-    for (const g of groups) n += g.digits.length;
-    if (n >= least) emit(kind, groups);
-  }
-}
-
-function allCovered(run: Run, covered: (g: Group) => boolean): boolean {
-  for (const g of run.groups) if (!covered(g)) return false;
-  return true;
+/** A whole reading nothing else took: it goes when it is long enough for the slot's kind. */
+function emitReading(doc: Talk, run: Run, kind: FindingKind, emit: Emit): void {
+  let n = 0;
+  for (const g of run.groups) n += g.digits.length;
+  if (n >= minDigits(kind, startsTurn(doc, run))) emit(kind, run.groups);
 }
 
 /**
@@ -230,8 +221,14 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     if (kind === undefined) slot = null;
     const after = kind === undefined ? labelAfter(doc, run, l, runs[r + 1]) : undefined;
     if (kind === undefined && after === undefined) continue;
-    // Read already (the label-by-label pass took all of it): the slot goes on, nothing to decide.
-    if (kind !== null && allCovered(run, covered)) {
+    // Read already, all or part of it: the slot goes on, and what is left of the reading is judged
+    // stretch by stretch, each as a later pass would see it alone (so redacting twice changes nothing).
+    const stretches = kind !== null ? uncoveredStretches(run, covered) : null;
+    if (stretches && (stretches.length !== 1 || stretches[0]!.length !== run.groups.length)) {
+      for (const groups of stretches) {
+        const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
+        if (claimOf(doc, part, l - 1, kind ?? after!, slot && !slot.lineOnly ? slot.turn : -1) === null) emit(kind ?? after!, groups);
+      }
       if (slot) {
         slot.lastTurn = first.turn;
         slot.lastEnd = tokens[run.last]!.end;
@@ -254,7 +251,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     }
     if (claim === 'date') continue;
     const named = kind ?? after!;
-    emitStretches(doc, run, named, covered, emit);
+    emitReading(doc, run, named, emit);
     if (slot) {
       slot.lastTurn = first.turn;
       slot.lastEnd = tokens[run.last]!.end;

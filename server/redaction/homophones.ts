@@ -7,7 +7,7 @@ import type { Token } from './tokens.js';
 // unless another sound-alike follows it ("for won won won").
 
 const SOUNDS: ReadonlyMap<string, string> = new Map([
-  ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'], ['sicks', '6'], ['siks', '6'], ['fife', '5'],
+  ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'], ['sicks', '6'], ['siks', '6'], ['sex', '6'], ['fife', '5'],
 ]);
 const EDGE_PROSE = new Set(['to', 'too', 'for', 'fore']);
 // Four or more: "one to two working days" and "three to five" are ranges.
@@ -80,7 +80,7 @@ function markChain(tokens: Token[], chain: readonly number[]): void {
   const whole = opensLine(tokens, chain[0]!) && closesLine(tokens, chain[to]!);
   const labelled = afterLabelOrNumber(tokens, chain[0]!);
   while (!whole && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && isSound(tokens, chain, from + 1))
-    && !(from === 0 && (opensLine(tokens, chain[0]!) || chain.length >= 8))) from++;
+    && !(from === 0 && (opensLine(tokens, chain[0]!) || (chain.length >= 8 && tokens[chain[0]!]!.lower.startsWith('f'))))) from++;
   while (!whole && !labelled && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
   let real = 0;
   for (let k = from; k <= to; k++) if (!isSound(tokens, chain, k)) real++;

@@ -43,7 +43,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   expiry: {
     common: ['expiry', 'expiry date', 'expiration', 'expiration date', 'expires', 'expire', 'expired', 'expiring', 'exp',
       'exp date', 'valid thru', 'valid through', 'valid until', 'valid till', 'valid to', 'good thru',
-      'good through', 'good until', 'mm yy', 'exp dt', 'expiry month', 'exp month', 'runs out', 'run out',
+      'good through', 'good until', 'mm yy', 'exp dt', 'v t', 'v/t', 'expiry month', 'exp month', 'runs out', 'run out',
       'month and year', 'month and the year', 'valid thru date', 'expiry year', 'end date on the card',
       'ex date'],
   },

@@ -111,6 +111,19 @@ export function startsNumber(tokens: readonly Token[], i: number): boolean {
   return s !== undefined && ((s.unit !== undefined && !s.oh) || s.teen !== undefined || s.tens !== undefined || s.repeat !== undefined);
 }
 
+const PAUSE = new Set([',', '.', '…']);
+
+/** "seven, oh... nine": an "oh" between spoken digits, with only pauses around it, is a zero. */
+function ohBetweenDigits(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.kind === 'punct' && PAUSE.has(tokens[k]!.text)) k--;
+  const before = tokens[k];
+  if (k === i - 1 || !before || !(before.kind === 'num' || unitOf(before) !== undefined)) return false;
+  let j = i + 1;
+  while (j < tokens.length && tokens[j]!.kind === 'punct' && PAUSE.has(tokens[j]!.text)) j++;
+  return startsNumber(tokens, j);
+}
+
 /**
  * Reads one number token (or spoken phrase) at i. `afterDigit` says the previous token was a digit,
  * which lets "oh" mean zero ("four oh") without turning an exclamation ("Oh, 4111…") into a digit.
@@ -131,7 +144,7 @@ export function readNumber(tokens: readonly Token[], i: number, afterDigit: bool
     const d = unitOf(next) ?? (free(next) && next.kind === 'num' && next.text.length === 1 ? next.text : undefined);
     return d ? group(tokens, i, i + 1, d.repeat(times), true, false) : null;
   }
-  if (s.oh && !afterDigit && !startsNumber(tokens, afterHyphen(tokens, i)) && word(tokens[i + 1]) !== 'oh') return null;
+  if (s.oh && !afterDigit && !startsNumber(tokens, afterHyphen(tokens, i)) && word(tokens[i + 1]) !== 'oh' && !ohBetweenDigits(tokens, i)) return null;
   const pair = readPair(tokens, i, false, s);
   const unit = s.unit;
   const base = pair ?? (unit !== undefined ? { digits: unit, last: i } : null);
