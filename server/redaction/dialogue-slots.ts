@@ -55,7 +55,7 @@ function keyEnd(doc: Talk, line: number): number {
 function inFieldKey(doc: Talk, l: Label): boolean {
   const end = keyEnd(doc, doc.tokens[l.first]!.line);
   if (end < l.last || end - l.last > 6) return false;
-  for (let k = l.last + 1; k < end; k++) if (doc.tokens[k]!.kind === 'num') return false;
+  for (let k = l.last + 1; k < end; k++) if (doc.tokens[k]!.kind === 'num' || doc.tokens[k]!.kind === 'block') return false;
   return true;
 }
 

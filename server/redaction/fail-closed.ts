@@ -76,7 +76,10 @@ export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) =
       emit('bank_account', run.groups);
       continue;
     }
-    if (claimOf(doc, run, labelBefore(doc, doc.tokens[run.first]!.start), 'card') === 'keep') continue;
+    // A run nothing has taken yet is judged whole (its label, its neighbours); once part of it is
+    // gone, each stretch is judged alone, as a later pass would see it.
+    const whole = noneCovered(run, covered);
+    if (whole && claimOf(doc, run, labelBefore(doc, doc.tokens[run.first]!.start), 'card') === 'keep') continue;
     for (const clause of clauses(run)) {
       for (const groups of uncoveredStretches(clause, covered)) {
         let n = 0;
@@ -166,7 +169,7 @@ export function checksumIds(doc: Doc, runs: readonly Run[], skip: ReadonlySet<Ru
         emit('tax_id', groups);
         continue;
       }
-      if (skip.has(run)) continue;
+      if (skip.has(run) && noneCovered(run, covered)) continue;
       if (digits.length < 8 || digits.length > 9 || isPhoneShape(digits, false)) continue;
       if (!TAX_LAYOUTS.has(layoutOf(groups)) || !(tfnChecksum(digits) || irdChecksum(digits))) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };

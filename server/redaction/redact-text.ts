@@ -64,7 +64,7 @@ export function redactToReplacements(input: string): Redaction & { replacements:
   let result = apply(input, found);
   for (let pass = 1; pass < MAX_PASSES && found.length > 0; pass++) {
     // The second pass reuses the first one's tokens where the text is unchanged (retokenize.ts).
-    const next = detectPass(result.text, pass === 1 ? reuseOf(first, result.kept) : undefined, false);
+    const next = detectPass(result.text, pass === 1 ? reuseOf(first, result.kept) : undefined);
     const more: Replacement[] = [];
     for (const r of next.found) {
       const mapped = toInput(r, result.copies);
