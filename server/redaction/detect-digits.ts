@@ -94,7 +94,7 @@ export function detectNumbers(
     const answered = fillSlots(doc, runs, coverage(spans()), emit);
     if (answered.size > 0) dropAnswered(found, answered, tokens);
     failClosed(doc, runs, coverage(spans()), emit);
-    checksumIds(doc, runs, new Set([...kept, ...answered]), coverage(spans()), emit);
+    checksumIds(doc, runs, kept, answered, coverage(spans()), emit);
     echoes(doc, runs, [...found], coverage(spans()), emit);
   }
   return found;

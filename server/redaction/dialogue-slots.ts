@@ -15,11 +15,11 @@ import type { Emit } from './segmenter.js';
 // A weak label ("sec", "the bank", "social") opens a slot for the rest of its own line only; a
 // question about a document ("and the ACN?") claims its answer for the rule's keep list.
 
-const SLOT_KIND: Partial<Record<LabelCat, FindingKind>> = {
-  card: 'card', group: 'card', cvv: 'security_code', code: 'security_code', expiry: 'expiry', pin: 'pin',
-  account: 'bank_account', bank: 'bank_account', bsb: 'bsb', sort: 'sort_code', routing: 'routing_number', iban: 'iban',
-  tfn: 'tax_id', ird: 'tax_id', ssn: 'tax_id', itin: 'tax_id', ni: 'tax_id', utr: 'tax_id', tax: 'tax_id',
-};
+const SLOT_KIND: ReadonlyMap<LabelCat, FindingKind> = new Map<LabelCat, FindingKind>([
+  ['card', 'card'], ['group', 'card'], ['cvv', 'security_code'], ['code', 'security_code'], ['expiry', 'expiry'], ['pin', 'pin'],
+  ['account', 'bank_account'], ['bank', 'bank_account'], ['bsb', 'bsb'], ['sort', 'sort_code'], ['routing', 'routing_number'], ['iban', 'iban'],
+  ['tfn', 'tax_id'], ['ird', 'tax_id'], ['ssn', 'tax_id'], ['itin', 'tax_id'], ['ni', 'tax_id'], ['utr', 'tax_id'], ['tax', 'tax_id'],
+]);
 const CARD_PARTS: ReadonlySet<LabelCat> = new Set<LabelCat>(['ending', 'cvv', 'code', 'expiry', 'pin']);
 const KEEP_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>(['keep', 'phone', 'money']);
 /** Turns with nothing read that a slot survives ("Agent: mm-hm, go on"). */
@@ -36,8 +36,37 @@ const SHORT_OK: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'sort_c
 /** An open slot; kind null is a document question whose answer is kept. */
 type Slot = { kind: FindingKind | null; cat: LabelCat; turn: number; line: number; lineOnly: boolean; weak: boolean; lastTurn: number; lastEnd: number };
 
-/** A text as the slots read it: facts found once per text, on first use. */
-type Talk = Doc & { speakers: boolean; keyEnds?: number[]; bars?: number[]; asked: Map<number, boolean> };
+/**
+ * A text as the slots read it, with facts found once per text on first use. A class with every
+ * field set in the constructor keeps one object shape (a spread copy gaining fields later was the
+ * slowest part of a pass, profiled).
+ */
+class Talk {
+  readonly text: string;
+  readonly tokens: Doc['tokens'];
+  readonly lines: Doc['lines'];
+  readonly turns: Doc['turns'];
+  readonly labels: Doc['labels'];
+  readonly index: Doc['index'];
+  readonly strict: boolean;
+  readonly speakers: boolean;
+  keyEnds: number[] | null = null;
+  bars: number[] | null = null;
+  /** Per turn: 0 not asked yet, 1 asks, 2 does not. */
+  readonly asked: Uint8Array;
+
+  constructor(doc: Doc) {
+    this.text = doc.text;
+    this.tokens = doc.tokens;
+    this.lines = doc.lines;
+    this.turns = doc.turns;
+    this.labels = doc.labels;
+    this.index = doc.index;
+    this.strict = doc.strict;
+    this.speakers = doc.turns.some((t) => t.speaker !== '');
+    this.asked = new Uint8Array(doc.turns.length);
+  }
+}
 
 /** The index of the line's first ':' or '=' token (-1: none), found per line on first use. */
 function keyEnd(doc: Talk, line: number): number {
@@ -65,9 +94,8 @@ const ASKING = new Set(['please', 'say', 'enter', 'key', 'read', 'tell', 'give',
 
 /** The label's turn asks something ("Can I get that?"). */
 function asks(doc: Talk, l: Label): boolean {
-  let v = doc.asked.get(l.turn);
-  if (v === undefined) doc.asked.set(l.turn, (v = turnAsks(doc, l.turn)));
-  return v;
+  if (doc.asked[l.turn] === 0) doc.asked[l.turn] = turnAsks(doc, l.turn) ? 1 : 2;
+  return doc.asked[l.turn] === 1;
 }
 
 function turnAsks(doc: Talk, index: number): boolean {
@@ -95,7 +123,7 @@ function withBusiness(doc: Talk, l: Label): boolean {
 
 function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
   const business = withBusiness(doc, l);
-  const kind = business ? undefined : SLOT_KIND[l.cat];
+  const kind = business ? undefined : SLOT_KIND.get(l.cat);
   const keep = kind === undefined && (KEEP_CATS.has(l.cat) || business);
   if (kind === undefined && !keep) return null;
   const field = inFieldKey(doc, l);
@@ -122,11 +150,16 @@ function barBetween(doc: Talk, from: number, to: number): boolean {
     for (let at = doc.text.indexOf(';'); at >= 0; at = doc.text.indexOf(';', at + 1)) bars.push(at);
     doc.bars = bars.sort((a, b) => a - b);
   }
-  for (const b of doc.bars) {
-    if (b >= to) return false;
-    if (b >= from) return true;
+  // The first bar at or after `from`, by binary search; it counts when it comes before `to`.
+  const bars = doc.bars;
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bars[mid]! < from) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  return lo < bars.length && bars[lo]! < to;
 }
 
 /** Whether the token at `first` is still inside the slot's reach. */
@@ -162,7 +195,7 @@ function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined)
     // A value already redacted in between is what the label names (redacting twice changes nothing).
     if (t.kind === 'block' || CLAUSE_END.has(t.text) || (t.text === ',' && NEW_CLAUSE.has(doc.tokens[k + 1]?.lower ?? ''))) return undefined;
   }
-  return SLOT_KIND[l.cat];
+  return SLOT_KIND.get(l.cat);
 }
 
 /** The fewest digits a reading needs to count in a slot of this kind: a form number ("the 1099") is no tax id. */
@@ -185,9 +218,8 @@ function emitReading(doc: Talk, run: Run, kind: FindingKind, emit: Emit): void {
  * groups it already removed), and returns the runs that answer a document question (kept).
  */
 export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): Set<Run> {
-  const speakers = text.turns.some((t) => t.speaker !== '');
-  const doc: Talk = { ...text, speakers, asked: new Map() };
-  const { tokens, labels } = doc;
+  const doc = new Talk(text);
+  const { tokens, labels, speakers } = doc;
   const answered = new Set<Run>();
   let slot: Slot | null = null;
   let l = 0;

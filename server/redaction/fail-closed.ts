@@ -157,7 +157,7 @@ const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
  * A personal tax number with no label goes when its check digit passes (AU TFN, NZ IRD) and nothing
  * proves it benign (issue 12); `answered` are answers to a document question ("and the ACN?" / "143 399 606").
  */
-export function checksumIds(doc: Doc, runs: readonly Run[], skip: ReadonlySet<Run>, covered: (g: Group) => boolean, emit: Emit): void {
+export function checksumIds(doc: Doc, runs: readonly Run[], kept: ReadonlySet<Run>, answered: ReadonlySet<Run>, covered: (g: Group) => boolean, emit: Emit): void {
   for (const run of runs) {
     if (digitCount(run) < 8) continue;
     for (const groups of uncoveredStretches(run, covered)) {
@@ -169,7 +169,7 @@ export function checksumIds(doc: Doc, runs: readonly Run[], skip: ReadonlySet<Ru
         emit('tax_id', groups);
         continue;
       }
-      if (skip.has(run) && noneCovered(run, covered)) continue;
+      if ((kept.has(run) || answered.has(run)) && noneCovered(run, covered)) continue;
       if (digits.length < 8 || digits.length > 9 || isPhoneShape(digits, false)) continue;
       if (!TAX_LAYOUTS.has(layoutOf(groups)) || !(tfnChecksum(digits) || irdChecksum(digits))) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
