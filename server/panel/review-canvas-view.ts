@@ -10,6 +10,7 @@ export function settingsView(account: Account): SettingsView {
   return {
     financeOwnerStaffUuid: s.financeOwnerStaffUuid, approvalThreshold: s.approvalThreshold, approverStaffUuids: s.approverStaffUuids,
     vipCompanyUuids: s.vipCompanyUuids, automationMode: s.automationMode, followUpDays: s.followUpDays, responseFormat: s.responseFormat,
+    newJobStatus: s.newJobStatus ?? 'Quote',
   };
 }
 

@@ -113,6 +113,8 @@ export type SettingsView = {
   automationMode: 'review_everything' | 'automatic_confident';
   followUpDays: number;
   responseFormat: 'envelope' | 'html';
+  /** The status of jobs the add-on opens for work never raised (issue 13). */
+  newJobStatus: 'Quote' | 'Work Order';
 };
 
 export type ReviewCanvasView = {

@@ -34,6 +34,7 @@ const SettingsSchema = z.object({
   automationMode: z.enum(['review_everything', 'automatic_confident']),
   followUpDays: z.number().int().min(0).max(30),
   responseFormat: z.enum(['envelope', 'html']),
+  newJobStatus: z.enum(['Quote', 'Work Order']).optional(),
 });
 
 /**

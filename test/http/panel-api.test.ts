@@ -130,5 +130,10 @@ describe.each(engines)('panel API on %s', async (engine) => {
     const saved = await api(rt, canvas.boot.token).put('/settings', { ...q.body.settings, approvalThreshold: { amount: '750.00', currency: 'AUD' }, automationMode: 'review_everything' });
     expect(saved.status).toBe(200);
     expect((await rt.deps.store.accounts.get(rt.sandbox!.accountUuid))!.settings).toMatchObject({ approvalThreshold: { amount: '750.00' }, automationMode: 'review_everything' });
+    expect(q.body.settings.newJobStatus).toBe('Quote');
+    const status = await api(rt, canvas.boot.token).put('/settings', { ...q.body.settings, newJobStatus: 'Work Order' });
+    expect(status.status).toBe(200);
+    expect((await rt.deps.store.accounts.get(rt.sandbox!.accountUuid))!.settings.newJobStatus).toBe('Work Order');
+    expect((await api(rt, canvas.boot.token).put('/settings', { ...q.body.settings, newJobStatus: 'Invoice' })).status).toBe(400);
   });
 });

@@ -3,11 +3,12 @@ import type { ReviewCanvasView, SettingsView } from '../../../server/panel/view-
 import type { ReviewModel } from '../review-model.js';
 import { StatusLine } from './status-line.js';
 
-type Draft = { owner: string; amount: string; currency: string; approvers: string[]; vips: string[]; mode: SettingsView['automationMode']; days: string; format: SettingsView['responseFormat'] };
+type Draft = { owner: string; amount: string; currency: string; approvers: string[]; vips: string[]; mode: SettingsView['automationMode']; days: string; format: SettingsView['responseFormat']; jobStatus: SettingsView['newJobStatus'] };
 
 const toDraft = (s: SettingsView): Draft => ({
   owner: s.financeOwnerStaffUuid ?? '', amount: s.approvalThreshold.amount, currency: s.approvalThreshold.currency,
   approvers: s.approverStaffUuids, vips: s.vipCompanyUuids, mode: s.automationMode, days: String(s.followUpDays), format: s.responseFormat,
+  jobStatus: s.newJobStatus,
 });
 
 function validate(d: Draft): Record<string, string> {
@@ -21,7 +22,7 @@ function validate(d: Draft): Record<string, string> {
 // Server field paths (zod issue paths) → the draft field they belong to.
 const FIELD_OF: [string, keyof Draft][] = [
   ['approvalThreshold.currency', 'currency'], ['approvalThreshold', 'amount'], ['financeOwner', 'owner'], ['approver', 'approvers'],
-  ['vip', 'vips'], ['automation', 'mode'], ['followUp', 'days'], ['response', 'format'],
+  ['vip', 'vips'], ['automation', 'mode'], ['followUp', 'days'], ['response', 'format'], ['newJob', 'jobStatus'],
 ];
 
 function toggle(list: string[], value: string, on: boolean): string[] {
@@ -56,6 +57,7 @@ export function SettingsForm({ view, model }: { view: ReviewCanvasView; model: R
       approvalThreshold: { amount: draft.amount, currency: draft.currency },
       approverStaffUuids: draft.approvers, vipCompanyUuids: draft.vips,
       automationMode: draft.mode, followUpDays: Number(draft.days), responseFormat: draft.format,
+      newJobStatus: draft.jobStatus,
     }).then((saved) => { if (saved) setDraft(toDraft(saved)); });
   }
 
@@ -132,6 +134,15 @@ export function SettingsForm({ view, model }: { view: ReviewCanvasView; model: R
       <input id="set-days" class="short" inputMode="numeric" value={draft.days} onInput={(e) => set({ days: e.currentTarget.value.trim() })}
         data-testid="settings-follow-up-days" aria-describedby={desc('days')} />
       {err('days')}
+
+      <fieldset>
+        <legend>Status of a job opened for work never invoiced</legend>
+        <label class="check"><input type="radio" name="set-job-status" checked={draft.jobStatus === 'Quote'} onChange={() => set({ jobStatus: 'Quote' })} data-testid="settings-job-status-quote" />
+          Quote</label>
+        <label class="check"><input type="radio" name="set-job-status" checked={draft.jobStatus === 'Work Order'} onChange={() => set({ jobStatus: 'Work Order' })} data-testid="settings-job-status-work-order" />
+          Work Order</label>
+        {err('jobStatus')}
+      </fieldset>
 
       <fieldset>
         <legend>Panel response format</legend>
