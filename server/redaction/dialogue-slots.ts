@@ -206,6 +206,24 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
+/** Adds an unclaimed, untaken reading to the loose ones of its turn (a new turn starts them afresh). */
+function keepLoose(doc: Talk, loose: Run[], run: Run, before: number, covered: (g: Group) => boolean): Run[] {
+  const turn = doc.tokens[run.first]!.turn;
+  const list = loose.length > 0 && doc.tokens[loose[0]!.first]!.turn === turn ? loose : [];
+  for (const g of run.groups) if (covered(g)) return list;
+  if (claimOf(doc, run, before, 'card') === null) list.push(run);
+  return list;
+}
+
+/** The loose readings of the turn just before a question about a card's expiry or code: card digits. */
+function emitLoose(doc: Talk, loose: readonly Run[], questionTurn: number, emit: Emit): void {
+  const turn = doc.tokens[loose[0]!.first]!.turn;
+  if (questionTurn !== turn + 1 || doc.turns[questionTurn]!.speaker === doc.turns[turn]!.speaker) return;
+  let n = 0;
+  for (const r of loose) for (const g of r.groups) n += g.digits.length;
+  if (n >= 8) for (const r of loose) emit('card', r.groups);
+}
+
 /** A whole reading nothing else took: it goes when it is long enough for the slot's kind. */
 function emitReading(doc: Talk, run: Run, kind: FindingKind, emit: Emit): void {
   let n = 0;
@@ -222,6 +240,10 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
   const { tokens, labels, speakers } = doc;
   const answered = new Set<Run>();
   let slot: Slot | null = null;
+  // Numbers read outside any slot in the latest turn that had some: if the next question asks for the
+  // expiry or the code on the back, they were the card ("Ready for the number." / "5410 4609… 6993 9320"
+  // / "Expiration?").
+  let loose: Run[] = [];
   let l = 0;
   // "thanks that's the three eighty five for the fence repair … all done": the turn that completes
   // the payment reads no card, wherever in it the completion is said.
@@ -236,6 +258,10 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       const part = labels[l - 1];
       if (lab.cat === 'card' && part && CARD_PARTS.has(part.cat) && lab.start - part.end <= 20) continue;
       const opened = slotOf(doc, lab, speakers);
+      if (opened && speakers && (opened.kind === 'expiry' || opened.kind === 'security_code') && loose.length > 0) {
+        emitLoose(doc, loose, lab.turn, emit);
+        loose = [];
+      }
       const strongOpen = opened !== null && slot !== null && slot.kind !== null && !slot.lineOnly && inReachOf(doc, slot, lab.first, speakers);
       // A weak label never displaces a question still being answered ("account number?" / "… account 52 118 4039?");
       // a document label inside a sensitive slot's own turn only claims what it links to directly.
@@ -252,7 +278,10 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     const kind = slot && inReach(doc, slot, run, speakers) ? slot.kind : undefined;
     if (kind === undefined) slot = null;
     const after = kind === undefined ? labelAfter(doc, run, l, runs[r + 1]) : undefined;
-    if (kind === undefined && after === undefined) continue;
+    if (kind === undefined && after === undefined) {
+      if (speakers) loose = keepLoose(doc, loose, run, l - 1, covered);
+      continue;
+    }
     // Read already, all or part of it: the slot goes on, and what is left of the reading is judged
     // stretch by stretch, each as a later pass would see it alone (so redacting twice changes nothing).
     const stretches = kind !== null ? uncoveredStretches(run, covered) : null;

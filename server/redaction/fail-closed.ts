@@ -105,7 +105,7 @@ function nearlySame(a: string, b: string): boolean {
  * restart, a read-back, a correction ("4899 9493 1162… I'll start over", "corrected it to
  * 4418 2093") — is that value again, under its kind.
  */
-export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: FindingKind; digits: string }[], covered: (g: Group) => boolean, emit: Emit): void {
+export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: FindingKind; digits: string; pieces?: readonly Span[] }[], covered: (g: Group) => boolean, emit: Emit): void {
   // One string of every value ('|' between) answers "part of a value" with one search per reading.
   let joined = '|';
   const kinds: FindingKind[] = [];
@@ -123,16 +123,28 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
   if (kinds.length === 0) return;
   for (const run of runs) {
     if (digitCount(run) < 6) continue;
-    for (const groups of uncoveredStretches(run, covered)) {
+    const stretches = uncoveredStretches(run, covered);
+    // The rest of a run that was partly taken ("it's 297113292 then 8810294713") is the same talk.
+    const split = stretches.length > 0 && (stretches.length > 1 || stretches[0]!.length < run.groups.length) ? takenKind(run, found, covered) : undefined;
+    for (const groups of stretches) {
       let digits = '';
       for (const g of groups) digits += g.digits;
       if (digits.length < 6) continue;
-      const kind = echoKind(digits, joined, starts, kinds, byLength);
+      const kind = echoKind(digits, joined, starts, kinds, byLength) ?? split;
       if (kind === undefined) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
       if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), kind) !== 'keep') emit(kind, groups);
     }
   }
+}
+
+/** The kind of the finding that took part of the run. */
+function takenKind(run: Run, found: readonly { kind: FindingKind; pieces?: readonly Span[] }[], covered: (g: Group) => boolean): FindingKind | undefined {
+  for (const g of run.groups) {
+    if (!covered(g)) continue;
+    for (const f of found) for (const p of f.pieces ?? []) if (p.start <= g.start && g.end <= p.end) return f.kind;
+  }
+  return undefined;
 }
 
 function echoKind(digits: string, joined: string, starts: readonly number[], kinds: readonly FindingKind[], byLength: ReadonlyMap<number, { kind: FindingKind; digits: string }[]>): FindingKind | undefined {

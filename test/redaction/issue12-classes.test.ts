@@ -54,6 +54,15 @@ describe('issue 12 leak classes', () => {
     check('Caller: the card is for won won won, two two two two, three three three three, four four four four', ['for won won won']);
   });
 
+  it('a reading with no card word is the card when the next question asks for its expiry', () => {
+    check('Agent: Ready for the number.\nCaller: 5410 4609... hold on... okay, 6993 9320.\nAgent: Got it. Expiration?\nCaller: June 27', ['5410 4609', '6993 9320']);
+    check('Agent: What is the job number?\nCaller: 1042 5521\nAgent: Thanks, that is the one from Tuesday.', [], ['1042 5521']);
+  });
+
+  it('the rest of a number read on from a bank detail goes with it', () => {
+    check('Caller: Just put it back on my checking, it is 297113292 then 8810294713.', ['8810294713']);
+  });
+
   it('keeps a US ZIP code next to an address', () => {
     check('Caller: the service address is 1200 Barton Springs Rd, Austin, TX 78704, and my card ending 4242 was charged twice.', [], ['78704', 'ending 4242']);
   });
