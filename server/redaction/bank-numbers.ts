@@ -47,11 +47,15 @@ function readIban(text: string, i: number): Span | null {
   return null;
 }
 
-/** Every mod-97-valid IBAN in the text, written compact or in groups (GB82 WEST 1234 5698 7654 32). */
-export function findIbans(text: string): Span[] {
-  const spans: Span[] = [];
+/**
+ * Every mod-97-valid IBAN in the text, written compact or in groups (GB82 WEST 1234 5698 7654 32), and
+ * where IBAN-like starts (two letters, two digits) stand at all, for the misread ones (canonical-bank.ts).
+ */
+export function findIbans(text: string): Span[] & { starts: number[] } {
+  const spans = Object.assign([] as Span[], { starts: [] as number[] });
   const starts = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/g;
   for (let m = starts.exec(text); m; m = starts.exec(text)) {
+    spans.starts.push(m.index);
     const span = readIban(text, m.index);
     if (span) {
       spans.push(span);

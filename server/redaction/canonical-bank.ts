@@ -24,7 +24,7 @@ function pair(m: RegExpExecArray, offset: number, branch: FindingKind, out: Kind
 // but is still an IBAN (bank-numbers.ts finds the valid ones).
 // A roll number as building societies print it: "R/527731-06".
 const ROLL_SHAPE = /(?<![\w/])[A-Z]\/\d{6}-\d{2}(?![\w-])/g;
-const IBAN_GROUPED = /\b(?:GB|IE|DE|FR|NL|ES|IT|BE|AT|CH|PT|LU|PL|SE|DK|NO|FI)\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b/g;
+const IBAN_GROUPED = /(?:GB|IE|DE|FR|NL|ES|IT|BE|AT|CH|PT|LU|PL|SE|DK|NO|FI)\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b/y;
 
 /** Runs pattern `re` (global) on a window around each long digit run only, mapping matches back. */
 function aroundLongRuns(text: string, longRuns: readonly number[], re: RegExp, onMatch: (m: RegExpExecArray, offset: number) => void): void {
@@ -40,8 +40,8 @@ function aroundLongRuns(text: string, longRuns: readonly number[], re: RegExp, o
   }
 }
 
-/** Every canonical bank layout in the text, sorted by start. */
-export function findCanonicalBank(text: string): KindSpan[] {
+/** Every canonical bank layout in the text, sorted by start; `ibanStarts` from findIbans. */
+export function findCanonicalBank(text: string, ibanStarts: readonly number[]): KindSpan[] {
   const out: KindSpan[] = [];
   // Every layout holds a run of six or more digits (NZ 7, AU 6-10, UK 8): a plain scan finds them, and
   // the layout patterns run only around them (tried on the whole text they cost ~50 µs per 10 KB).
@@ -58,9 +58,12 @@ export function findCanonicalBank(text: string): KindSpan[] {
     const end = m.index + m[0].length;
     out.push({ kind: 'bank_account', start: end - m[1]!.length, end });
   }
-  IBAN_GROUPED.lastIndex = 0;
-  // The country alternatives are slow to try at every word; a plain class finds the few candidates first.
-  if (/[A-Z]{2}\d\d [A-Z0-9]{4}/.test(text)) for (let m = IBAN_GROUPED.exec(text); m; m = IBAN_GROUPED.exec(text)) out.push({ kind: 'iban', start: m.index, end: m.index + m[0].length });
+  // The country alternatives are slow to try at every word: only where findIbans saw a start.
+  for (const at of ibanStarts) {
+    IBAN_GROUPED.lastIndex = at;
+    const m = IBAN_GROUPED.exec(text);
+    if (m && m.index === at) out.push({ kind: 'iban', start: at, end: at + m[0].length });
+  }
   if (out.length < 2) return out;
   out.sort((a, b) => a.start - b.start);
   const kept: KindSpan[] = [];

@@ -30,7 +30,7 @@ function replacementsOf(f: NumberFinding): Replacement[] {
 function patternFindings(input: string, skip: readonly Span[]): Replacement[] {
   const ibanCandidates = findIbans(input);
   const ninoCandidates = findNinos(input);
-  const bankCandidates = findCanonicalBank(input);
+  const bankCandidates = findCanonicalBank(input, ibanCandidates.starts);
   if (ibanCandidates.length === 0 && ninoCandidates.length === 0 && bankCandidates.length === 0) return []; // most texts: no sorting at all
   const ibans = notOverlapping(ibanCandidates, mergeSpans(skip));
   const ninos = notOverlapping(ninoCandidates, mergeSpans([...skip, ...ibans]));

@@ -173,6 +173,9 @@ export function checksumIds(doc: Doc, runs: readonly Run[], kept: ReadonlySet<Ru
   for (const run of runs) {
     if (digitCount(run) < 8) continue;
     for (const groups of uncoveredStretches(run, covered)) {
+      let n = 0;
+      for (const g of groups) n += g.digits.length;
+      if (n < 8 || n > 9) continue;
       let digits = '';
       for (const g of groups) digits += g.digits;
       // The US SSN layout (AAA-GG-SSSS) with a valid number is one wherever it stands, unless letters make it a reference.
