@@ -206,22 +206,34 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
-/** Adds an unclaimed, untaken reading to the loose ones of its turn (a new turn starts them afresh). */
-function keepLoose(doc: Talk, loose: Run[], run: Run, before: number, covered: (g: Group) => boolean): Run[] {
+/** Adds a reading to the loose ones of its turn (a new turn starts them afresh); judged only if asked about. */
+function keepLoose(doc: Talk, loose: Run[], run: Run): Run[] {
   const turn = doc.tokens[run.first]!.turn;
   const list = loose.length > 0 && doc.tokens[loose[0]!.first]!.turn === turn ? loose : [];
-  for (const g of run.groups) if (covered(g)) return list;
-  if (claimOf(doc, run, before, 'card') === null) list.push(run);
+  list.push(run);
   return list;
 }
 
 /** The loose readings of the turn just before a question about a card's expiry or code: card digits. */
-function emitLoose(doc: Talk, loose: readonly Run[], questionTurn: number, emit: Emit): void {
+function emitLoose(doc: Talk, loose: readonly Run[], questionTurn: number, covered: (g: Group) => boolean, emit: Emit): void {
   const turn = doc.tokens[loose[0]!.first]!.turn;
   if (questionTurn !== turn + 1 || doc.turns[questionTurn]!.speaker === doc.turns[turn]!.speaker) return;
+  const cards: Run[] = [];
   let n = 0;
-  for (const r of loose) for (const g of r.groups) n += g.digits.length;
-  if (n >= 8) for (const r of loose) emit('card', r.groups);
+  for (const r of loose) {
+    if (!r.groups.every((g) => !covered(g))) continue;
+    if (claimOf(doc, r, labelIndexBefore(doc, doc.tokens[r.first]!.start), 'card') !== null) continue;
+    cards.push(r);
+    for (const g of r.groups) n += g.digits.length;
+  }
+  if (n >= 8) for (const r of cards) emit('card', r.groups);
+}
+
+/** Index of the last label ending at or before `start` (-1 if none). */
+function labelIndexBefore(doc: Talk, start: number): number {
+  let k = -1;
+  for (let i = 0; i < doc.labels.length && doc.labels[i]!.end <= start; i++) k = i;
+  return k;
 }
 
 /** A whole reading nothing else took: it goes when it is long enough for the slot's kind. */
@@ -259,7 +271,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       if (lab.cat === 'card' && part && CARD_PARTS.has(part.cat) && lab.start - part.end <= 20) continue;
       const opened = slotOf(doc, lab, speakers);
       if (opened && speakers && (opened.kind === 'expiry' || opened.kind === 'security_code') && loose.length > 0) {
-        emitLoose(doc, loose, lab.turn, emit);
+        emitLoose(doc, loose, lab.turn, covered, emit);
         loose = [];
       }
       const strongOpen = opened !== null && slot !== null && slot.kind !== null && !slot.lineOnly && inReachOf(doc, slot, lab.first, speakers);
@@ -279,7 +291,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     if (kind === undefined) slot = null;
     const after = kind === undefined ? labelAfter(doc, run, l, runs[r + 1]) : undefined;
     if (kind === undefined && after === undefined) {
-      if (speakers) loose = keepLoose(doc, loose, run, l - 1, covered);
+      if (speakers) loose = keepLoose(doc, loose, run);
       continue;
     }
     // Read already, all or part of it: the slot goes on, and what is left of the reading is judged
