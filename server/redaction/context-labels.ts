@@ -48,8 +48,9 @@ function buildTrie(): Map<string, Node> {
 const ROOT = buildTrie();
 const MAYBE_LABEL = wordFilter(ROOT.keys());
 // Punctuation that may sit inside a label: "a/c", "p.o.", "valid-thru", and extracted-field keys
-// ("refund_sort_code: …", issue 12).
-const INNER = new Set(['-', '/', '.', '_']);
+// ("refund_sort_code: …", issue 12), and apostrophes, where the tokenizer splits "don't" into
+// "don", "'", "t" (the lexicon writes it "don t").
+const INNER = new Set(['-', '/', '.', '_', "'", '’']);
 
 /**
  * Reads the longest phrase starting at token i; when there is one, records it as the next label, marks

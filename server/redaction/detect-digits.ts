@@ -10,6 +10,7 @@ import { isBenign } from './run-claims.js';
 import { markHomophones } from './homophones.js';
 import { checksumIds, coverage, echoes, failClosed } from './fail-closed.js';
 import type { FindingKind } from './findings.js';
+import type { Emit } from './segmenter.js';
 
 /** A sensitive number: its kind, its digits, and the source spans it was read from (one per turn). */
 export type NumberFinding = { kind: FindingKind; digits: string; pieces: Span[] };
@@ -35,13 +36,18 @@ function pieces(groups: readonly Group[]): Span[] {
  * The answer to a document question ("What's the order number from Afterpay?" / "It's 300917284455")
  * is kept even where card talk made the label-by-label pass take it; a card-sized number is not.
  */
-function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens: readonly Token[]): void {
+function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens: readonly Token[]): boolean {
   const spans = [...answered].map((r) => ({ start: tokens[r.first]!.start, end: tokens[r.last]!.end }));
   const inside = (p: Span): boolean => spans.some((s) => s.start <= p.start && p.end <= s.end);
+  let dropped = false;
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
-    if (!(f.kind === 'card' && f.digits.length >= 13) && f.pieces.every(inside)) found.splice(i, 1);
+    if (!(f.kind === 'card' && f.digits.length >= 13) && f.pieces.every(inside)) {
+      found.splice(i, 1);
+      dropped = true;
+    }
   }
+  return dropped;
 }
 
 /**
@@ -54,12 +60,12 @@ export function detectNumbers(
   text: string, from: number, to: number, blocked: readonly Span[], strict: boolean, tokens: Token[] = tokenize(text, from, to, blocked), layers = true,
 ): NumberFinding[] {
   const labels = findLabels(tokens);
-  if (!strict) markHomophones(tokens);
+  const letters = !strict && markHomophones(tokens);
   const { lines, turns } = assignTurns(tokens);
   const runs = joinTurns(splitAmounts(readRuns(tokens, !strict), tokens, text), tokens, lines, turns);
   const doc: Doc = { text, tokens, lines, turns, labels, index: indexLabels(labels, (i) => tokens[i]!.turn), strict };
   // Identifiers spelled letter by letter are read from the tokens first; their spans are then taken.
-  const found: NumberFinding[] = strict ? [] : findSpelledIds(tokens).map((s) => ({ kind: s.kind, digits: '', pieces: [{ start: s.start, end: s.end }] }));
+  const found: NumberFinding[] = strict ? [] : findSpelledIds(tokens, letters).map((s) => ({ kind: s.kind, digits: '', pieces: [{ start: s.start, end: s.end }] }));
   const hist: History = { prevRunEnd: -1 };
   // Earlier redaction tokens count as numbers already read, so redacting twice changes nothing.
   // They are the blocked spans flagged as markers (each became one block token), so the spans, not the
@@ -86,16 +92,28 @@ export function detectNumbers(
   }
   // The label-by-label pass is done; what it left is judged by the dialogue and the fail-closed rule.
   if (!strict && layers && runs.length > 0) {
-    const spans = (): Span[] => {
-      const out: Span[] = [];
-      for (const f of found) for (const p of f.pieces) out.push(p);
-      return out;
+    // One coverage test per state of `found`: rebuilt only after a layer added or dropped findings.
+    let version = 0;
+    let built = -1;
+    let test: (g: Group) => boolean = () => false;
+    const covered = (): ((g: Group) => boolean) => {
+      if (built !== version) {
+        const spans: Span[] = [];
+        for (const f of found) for (const p of f.pieces) spans.push(p);
+        test = coverage(spans);
+        built = version;
+      }
+      return test;
     };
-    const answered = fillSlots(doc, runs, coverage(spans()), emit);
-    if (answered.size > 0) dropAnswered(found, answered, tokens);
-    failClosed(doc, runs, coverage(spans()), emit);
-    checksumIds(doc, runs, kept, answered, coverage(spans()), emit);
-    echoes(doc, runs, [...found], coverage(spans()), emit);
+    const add: Emit = (kind, groups) => {
+      version++;
+      emit(kind, groups);
+    };
+    const answered = fillSlots(doc, runs, covered(), add);
+    if (answered.size > 0 && dropAnswered(found, answered, tokens)) version++;
+    failClosed(doc, runs, covered(), add);
+    checksumIds(doc, runs, kept, answered, covered(), add);
+    echoes(doc, runs, [...found], covered(), add);
   }
   return found;
 }

@@ -37,14 +37,24 @@ function afterLabelOrNumber(tokens: readonly Token[], i: number): boolean {
   return prev.lower === 'and' && before !== undefined && (before.kind === 'num' || isNumberWord(before.lower));
 }
 
-/** Marks sound-alikes that sit inside a chain of spoken digits so readNumber reads them as digits. */
-export function markHomophones(tokens: Token[]): void {
-  // Only around a sound-alike: most words of a transcript are never looked at twice.
+/**
+ * Marks sound-alikes that sit inside a chain of spoken digits so readNumber reads them as digits;
+ * returns whether the tokens hold a one-letter word that may be a spelled letter.
+ */
+export function markHomophones(tokens: Token[]): boolean {
+  // Only around a sound-alike: most words of a transcript are never looked at twice. The same walk
+  // notes whether any one-letter word stands outside a contraction ("it's"), which spelled-ids.ts needs.
   let done = -1;
+  let letters = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    // Sound-alikes are two to five letters: most words never reach the map (profiled).
-    if (i <= done || t.kind !== 'word' || t.lower.length > 5 || t.lower.length < 2 || !SOUNDS.has(t.lower) || t.label >= 0) continue;
+    if (t.kind !== 'word') continue;
+    const n = t.lower.length;
+    if (n === 1) {
+      if (!letters && t.lower !== 'a' && t.text !== 'I' && !isApostrophe(tokens[i - 1])) letters = true;
+      continue;
+    }
+    if (i <= done || n > 5 || !SOUNDS.has(t.lower) || t.label >= 0) continue;
     if (!nextToDigitWord(tokens, i)) continue;
     let from = i;
     while (from > 0 && (isDigitWord(tokens[from - 1]!) || (isJoin(tokens[from - 1]!) && from > 1 && isDigitWord(tokens[from - 2]!)))) from--;
@@ -58,7 +68,10 @@ export function markHomophones(tokens: Token[]): void {
     done = j;
     markChain(tokens, chain);
   }
+  return letters;
 }
+
+const isApostrophe = (t: Token | undefined): boolean => t !== undefined && (t.text === "'" || t.text === '’');
 
 /** A spoken digit or another sound-alike right before or after token i (commas and dashes between). */
 function nextToDigitWord(tokens: readonly Token[], i: number): boolean {

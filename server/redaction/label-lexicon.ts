@@ -16,7 +16,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'american express', 'discover', 'diners', 'diners club', 'jcb', 'unionpay', 'union pay', 'maestro',
       'eftpos', 'cc', 'pan', 'long number', 'number on the front', 'front of the card', 'credit', 'debit',
       'sixteen digit', '16 digit', 'gift card', 'long number on the card', 'number across the front',
-      'digits across the front', 'the sixteen digits', 'sixteen digits', '16 digits', 'fifteen digits',
+      'digits across the front', 'sixteen digits', '16 digits', 'fifteen digits',
       '15 digits', 'card details again'],
   },
   ending: {
@@ -31,9 +31,9 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'four digit code', '4 digit code', 'code on the back', 'three digits', '3 digits', 'three numbers',
       'four digits on the front', 'number on the back', 'numbers on the back', 'back of the card', 'sec',
       'sec code', 'sc', 'security', 'cvc number', 'cvv number', 'cvv code', 'csv', 'c v v', 'c v c',
-      'signature strip', 'three on the back', '3 on the back', 'the three on the back',
+      'signature strip', 'three on the back', '3 on the back',
       'three digit security code', 'cv 2', 'cvv 2', 'cvc 2', 'verification code', 'card code', 'digits on the front', 'four digits printed on the front',
-      'digits printed on the front', 'printed on the front', 'four digit code on the front', 'code on the front', 'the four on the front',
+      'digits printed on the front', 'printed on the front', 'four digit code on the front', 'code on the front',
       'four on the front', 'cvv number on the back'],
   },
   // A bare "code" is a security code only in a card conversation ("…expires 10/27, and the code is 123").
@@ -56,9 +56,9 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'next four digits', 'next 4 digits', 'next four numbers', 'second four', 'third four', 'fourth four',
       'next lot', 'next group', 'next set', 'next block', 'next bit', 'first group', 'second group',
       'third group', 'fourth group', 'first set', 'second set', 'third set', 'rest of the card',
-      'rest of the number', 'remaining digits', 'the remaining', 'middle digits', 'middle four', 'digits one to four', 'digits five to eight', 'digits nine to twelve', 'one through four', 'five through eight',
-      'nine to twelve', 'nine through twelve', 'thirteen to sixteen', 'thirteen through sixteen', 'in fours',
-      'digits five to eight', 'digits five through eight', 'next lot of four', 'the other digits'],
+      'rest of the number', 'remaining digits', 'middle digits', 'middle four', 'digits one to four', 'digits five to eight',
+      'thirteen to sixteen', 'thirteen through sixteen',
+      'digits five to eight', 'digits five through eight', 'next lot of four'],
   },
   account: {
     common: ['account', 'account number', 'account no', 'account num', 'acct', 'acct no', 'acc', 'acc no', 'a c',
@@ -130,10 +130,10 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   // account WITH THE BUSINESS ("my account number with you" is not a bank account).
   // The agent declines the number or the payment is done: a reading that was going on is over.
   done: {
-    common: ['all done', 'all set', 'all sorted', 'gone through', 'went through', 'has been applied', 'is paid', 'been paid', 'thats paid',
-      'that\'s paid', 'payment approved', 'payment declined', 'don\'t share', 'do not share', 'dont share', 'don\'t read', 'do not read', 'dont read', 'don\'t give', 'do not give', 'secure link', 'payment link', 'pay link',
-      'secure payment link', 'can\'t take card', 'cannot take card', 'don\'t need your card', 'do not need your card', 'don\'t need that',
-      'no need for that'],
+    common: ['all done', 'all set', 'been applied', 'thats paid', 'that s paid', 'don t read', 'don t give', 'don t share', 'dont share', 'dont give', 'can t take card', 'all sorted', 'gone through', 'went through', 'been paid', 'thats paid',
+      'payment approved', 'payment declined', 'do not share', 'dont share', 'do not read', 'dont read', 'do not give', 'secure link', 'payment link', 'pay link',
+      'secure payment link', 'cannot take card',
+      ],
   },
   keep: {
     common: ['invoice', 'invoice number', 'invoice no', 'inv', 'job', 'job number', 'job no', 'quote', 'quote number',
@@ -156,18 +156,18 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'policy', 'policy number', 'subscription', 'subscription id', 'payment id', 'voucher', 'incident',
       'gate code', 'door code', 'access code', 'alarm code', 'lockbox code', 'key code', 'promo code',
       'discount code', 'coupon code', 'area code', 'appointment', 'appointment number', 'licence card', 'license card', 'id card', 'loyalty card', 'membership card',
-      'rewards card', 'business card', 'gas safe card', 'trade card', 'check number', 'cheque number', 'check no', 'cheque no', 'check', 'cheque', 'company no', 'reg no', 'registration no', 'company reg no', 'meter',
+      'rewards card', 'business card', 'gas safe card', 'trade card', 'check number', 'cheque number', 'check no', 'cheque no', 'company no', 'reg no', 'registration no', 'company reg no', 'meter',
       'meter number', 'nmi', 'icp', 'mprn', 'mpan', 'licence number', 'license number', 'lic', 'job ref',
       'ref no', 'invoice ref', 'docket', 'docket number', 'statement number', 'credit note number',
       'work order number', 'quote ref', 'tracking no', 'container', 'unit', 'suite', 'apartment', 'apt',
-      'flat', 'lot', 'level', 'shop', 'room'],
+      ],
     AU: ['arn', 'crn number', 'biller number'],
     NZ: ['gst no', 'nzbn number'],
     UK: ['vat reg', 'vat registration', 'company reg'],
     US: ['ein', 'employer identification number', 'employer id'],
   },
   phone: {
-    common: ['office number', 'home number', 'work number', 'business number', 'main number', 'office line', 'phone', 'phone number', 'mobile', 'mobile number', 'mob', 'cell', 'cell phone', 'cellphone', 'landline',
+    common: ['office number', 'home number', 'office line', 'phone', 'phone number', 'mobile', 'mobile number', 'mob', 'cell', 'cell phone', 'cellphone', 'landline',
       'fax', 'telephone', 'tel', 'ph', 'call', 'call me', 'call back', 'callback', 'ring', 'ring me',
       'reach', 'reach me', 'text', 'text me', 'contact number', 'contact', 'my number', 'number to call',
       'whatsapp', 'extension', 'ext', 'direct line'],
@@ -184,8 +184,8 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
  * still name the number right after them, but never the next turn's answer (dialogue-slots.ts).
  */
 export const WEAK_PHRASES: ReadonlySet<string> = new Set(['sec', 'sc', 'security', 'exp', 'ex date', 'code', 'credit', 'debit', 'social', 'transfer', 'deposit',
-      'savings', 'checking', 'pan', 'cc', 'acc', 'a c', 'account', 'tin', 'sort', 'the sort', 'eft', 'wire',
-      'bank', 'banking', 'expired', 'expire', 'expiring', 'runs out', 'run out', 'the remaining', 'next bit',
-      'ni', 'n i', 'csv', 'card code', 'lic', 'unit', 'level', 'lot', 'shop', 'room', 'flat', 'meter',
+      'savings', 'checking', 'pan', 'cc', 'acc', 'a c', 'account', 'tin', 'sort', 'eft', 'wire',
+      'bank', 'banking', 'expired', 'expire', 'expiring', 'runs out', 'run out', 'next bit',
+      'ni', 'n i', 'csv', 'card code', 'lic', 'unit', 'meter',
       'container', 'eftpos', 'gift card', 'cards', 'tax file', 'call', 'ring', 'reach', 'text', 'contact',
       'ph', 'tel']);

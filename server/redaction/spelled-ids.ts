@@ -20,12 +20,6 @@ const SKIP = new Set(['um', 'uh', 'er', 'erm', 'yeah', 'yep', 'and', 'then']);
 const IBAN_COUNTRIES = new Set(['GB', 'IE', 'DE', 'FR', 'NL', 'ES', 'IT', 'BE', 'AT', 'CH', 'PT', 'LU', 'PL', 'SE', 'DK', 'NO', 'FI']);
 type Unit = { ch: string; start: number; end: number };
 
-/** A one-letter word other than "a" and "I" (a spelled letter, or the x of "x-ray"): the cheap test first. */
-function maySpell(tokens: readonly Token[]): boolean {
-  for (const t of tokens) if (t.text.length === 1 && t.kind === 'word' && t.lower !== 'a' && t.text !== 'I') return true;
-  return false;
-}
-
 /** Chains of spelled letters and digits, each unit with its source span. */
 function chains(tokens: readonly Token[]): Unit[][] {
   const out: Unit[][] = [];
@@ -60,9 +54,12 @@ function chains(tokens: readonly Token[]): Unit[][] {
 const isLetter = (c: string): boolean => c >= 'A' && c <= 'Z';
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
-/** Spelled IBANs and NINOs among the tokens of a text (detect-digits.ts), with their digits and letters. */
-export function findSpelledIds(tokens: readonly Token[]): KindSpan[] {
-  if (!maySpell(tokens)) return [];
+/**
+ * Spelled IBANs and NINOs among the tokens of a text (detect-digits.ts). `letters`: the text has a
+ * one-letter word outside a contraction (markHomophones tells, in the walk it makes anyway).
+ */
+export function findSpelledIds(tokens: readonly Token[], letters: boolean): KindSpan[] {
+  if (!letters) return [];
   const found: KindSpan[] = [];
   for (const chain of chains(tokens)) {
     const s = chain.map((u) => u.ch).join('');
