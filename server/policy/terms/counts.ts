@@ -12,6 +12,9 @@ const NUMBER = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 // is read as every two weeks (its usual US meaning), never twice a week.
 const FREQUENCY_WORDS: [RegExp, Frequency][] = [
   [/\b(?:fortnight(?:ly)?|bi-?weekly|every\s+(?:two|2|other|second)\s+weeks?|twice\s+a\s+month|semi-?monthly)\b/i, 'fortnightly'],
+  [/\b(?:every\s+(?:other|second)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|every\s+other\s+pay\s*day)\b/i, 'fortnightly'],
+  [/(?:\bpw\b|\bp\/w\b|\/\s*(?:wk|week)\b)/i, 'weekly'],
+  [/(?:\bpcm\b|\bp\/m\b|\/\s*(?:mo|mth|month)\b)/i, 'monthly'],
   [/\b(?:weekly|(?:per|a|each|every)\s+week|\d+\s*weeks?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+weeks)\b/i, 'weekly'],
   [/\b(?:quarterly|(?:per|a|each|every)\s+quarter)\b/i, 'quarterly'],
   [/\b(?:monthly|(?:per|a|each|every)\s+(?:calendar\s+)?month|\d+\s*months?|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months)\b/i, 'monthly'],
@@ -22,6 +25,7 @@ const COUNT_PATTERNS: RegExp[] = [
   // "weekly x 5": the count after the sign, as instalment lines are often written.
   new RegExp(`(?:x|×)\\s*(\\d{1,2})\\b(?!\\s*[.,]?\\d)`, 'i'),
   new RegExp(`\\b${NUMBER}\\s+(?:equal\\s+|even\\s+)?(?:weekly\\s+|fortnightly\\s+|monthly\\s+|quarterly\\s+|bi-?weekly\\s+)?(?:instal(?:l)?ments?|payments?|repayments?|parts|lots|goes)\\b`, 'i'),
+  new RegExp(`\\b(?:split|divided?|break)\\b.{0,30}?\\b${NUMBER}\\s+ways\\b`, 'i'),
   new RegExp(`\\b(?:over|for|across)\\s+(?:the\\s+next\\s+)?${NUMBER}\\s+(?:weeks?|fortnights?|months?|quarters?|pay\\s*days?|paydays?)\\b`, 'i'),
 ];
 
@@ -38,6 +42,15 @@ export function findCount(text: string): number | undefined {
     if (n && n > 0) return n;
   }
   return undefined;
+}
+
+// After a correction ("no, make it five", "sorry, 5 months"), a number said alone is the new count.
+const CORRECTED_COUNT = new RegExp(`^\\W*(?:make\\s+(?:it|that)\\s+|change\\s+(?:it|that)\\s+to\\s+)?${NUMBER}\\s*(?:weeks?|fortnights?|months?|payments?|instal(?:l)?ments?|repayments?|goes|parts|lots)?\\s*(?:instead)?\\W*$`, 'i');
+
+/** The count a correction gives: "four payments", or a number said alone. */
+export function findCorrectedCount(text: string): number | undefined {
+  const m = CORRECTED_COUNT.exec(text);
+  return findCount(text) ?? (m?.[1] ? toCount(m[1]) : undefined);
 }
 
 function toCount(word: string): number | undefined {

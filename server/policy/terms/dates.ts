@@ -10,15 +10,23 @@ const DAY = '(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?
 
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b,?(?:\\s+(\\d{4}))?`, 'i');
-const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'i');
+const MONTH_DAY = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'i');
 const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?\b/;
 const WEEKDAY = new RegExp(`\\b(?:(next|this|on)\\s+)?${DAY}\\b`, 'i');
 const RELATIVE = /\b(today|tomorrow)\b/i;
+// "the 20th", "by the 15th", "on the 1st of next month": a day of the month with no month named. Only
+// where the words after it cannot make it a count or an order ("the 2nd charge", "the 3rd payment").
+const DAY_ONLY = /\b(?:the|by|on|before|until|till)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(this|next|the)\s+month\b)?(?=\s*$|\s*[,.;:!?)\u2013\u2014-]|\s+(?:to|and|at|or|when|if|so|then|as|latest|please|for|is|would|will|should|works?|instead)\b)/i;
+const IN_TIME = /\bin\s+(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?|fortnights?)\b/i;
+const END_OF_MONTH = /\b(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(next\s+)?month\b/i;
+const UNITS: Record<string, number> = { day: 1, week: 7, fortnight: 14 };
+const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 /**
  * The first calendar date named in `text`, as `YYYY-MM-DD`: ISO, "4 December", "4th of Dec 2026",
  * "December 4, 2026", numeric dates day-first (AU, NZ, UK) or month-first (US, by `region`), "Friday",
- * "next Friday", "tomorrow". A date without a year is the next one on or after today.
+ * "next Friday", "tomorrow", "the 20th" (the next 20th on or after today), "in two weeks", "end of the month".
+ * A date without a year is the next one on or after today.
  */
 export function findDate(text: string, ctx: DateContext): string | undefined {
   const today = localDate(ctx.now, ctx.timeZone);
@@ -34,6 +42,15 @@ export function findDate(text: string, ctx: DateContext): string | undefined {
     const [day, month] = ctx.region.toUpperCase() === 'US' ? [b, a] : [a, b];
     return withYear(day, month, num[3] && num[3].length === 2 ? `20${num[3]}` : num[3], today);
   }
+  const dayOnly = DAY_ONLY.exec(text);
+  if (dayOnly) return nextDayOfMonth(today, Number(dayOnly[1]), dayOnly[2]?.toLowerCase() === 'next');
+  const inTime = IN_TIME.exec(text);
+  if (inTime) {
+    const n = /^\d+$/.test(inTime[1]!) ? Number(inTime[1]) : SMALL[inTime[1]!.toLowerCase()]!;
+    return addDays(today, n * UNITS[inTime[2]!.toLowerCase().replace(/s$/, '')]!);
+  }
+  const end = END_OF_MONTH.exec(text);
+  if (end) return lastOfMonth(today, end[1] ? 1 : 0);
   const rel = RELATIVE.exec(text);
   if (rel) return addDays(today, rel[1]!.toLowerCase() === 'tomorrow' ? 1 : 0);
   const wd = WEEKDAY.exec(text);
@@ -56,6 +73,23 @@ function withYear(day: number, month: number, year: string | undefined, today: s
   const thisYear = Number(today.slice(0, 4));
   const candidate = valid(thisYear, month, day);
   return candidate && candidate >= today ? candidate : valid(thisYear + 1, month, day);
+}
+
+// The next `day` of a month on or after today (a month without that day is skipped), or next month's.
+function nextDayOfMonth(today: string, day: number, nextMonth: boolean): string | undefined {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  for (let ahead = nextMonth ? 1 : 0; ahead < 4; ahead++) {
+    const month = m - 1 + ahead;
+    const candidate = valid(y + Math.floor(month / 12), (month % 12) + 1, day);
+    if (candidate && (nextMonth || candidate >= today)) return candidate;
+    if (nextMonth) return undefined;
+  }
+  return undefined;
+}
+
+function lastOfMonth(today: string, ahead: number): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m + ahead, 0)).toISOString().slice(0, 10);
 }
 
 function valid(y: number, m: number, d: number): string | undefined {
