@@ -60,12 +60,12 @@ export function detectNumbers(
   text: string, from: number, to: number, blocked: readonly Span[], strict: boolean, tokens: Token[] = tokenize(text, from, to, blocked), layers = true,
 ): NumberFinding[] {
   const labels = findLabels(tokens);
-  const letters = !strict && markHomophones(tokens);
-  const { lines, turns } = assignTurns(tokens);
+  const { lines, turns, sounds, letters } = assignTurns(tokens);
+  if (!strict && sounds.length > 0) markHomophones(tokens, sounds);
   const runs = joinTurns(splitAmounts(readRuns(tokens, !strict), tokens, text), tokens, lines, turns);
   const doc: Doc = { text, tokens, lines, turns, labels, index: indexLabels(labels, (i) => tokens[i]!.turn), strict };
   // Identifiers spelled letter by letter are read from the tokens first; their spans are then taken.
-  const found: NumberFinding[] = strict ? [] : findSpelledIds(tokens, letters).map((s) => ({ kind: s.kind, digits: '', pieces: [{ start: s.start, end: s.end }] }));
+  const found: NumberFinding[] = strict ? [] : findSpelledIds(tokens, !strict && letters).map((s) => ({ kind: s.kind, digits: '', pieces: [{ start: s.start, end: s.end }] }));
   const hist: History = { prevRunEnd: -1 };
   // Earlier redaction tokens count as numbers already read, so redacting twice changes nothing.
   // They are the blocked spans flagged as markers (each became one block token), so the spans, not the

@@ -50,10 +50,7 @@ class Talk {
   readonly index: Doc['index'];
   readonly strict: boolean;
   readonly speakers: boolean;
-  keyEnds: number[] | null = null;
   bars: number[] | null = null;
-  /** Per turn: 0 not asked yet, 1 asks, 2 does not. */
-  readonly asked: Uint8Array;
 
   constructor(doc: Doc) {
     this.text = doc.text;
@@ -64,20 +61,12 @@ class Talk {
     this.index = doc.index;
     this.strict = doc.strict;
     this.speakers = doc.turns.some((t) => t.speaker !== '');
-    this.asked = new Uint8Array(doc.turns.length);
   }
 }
 
-/** The index of the line's first ':' or '=' token (-1: none), found per line on first use. */
+/** The index of the line's first ':' or '=' token (-1: none; assignTurns notes it). */
 function keyEnd(doc: Talk, line: number): number {
-  const ends = (doc.keyEnds ??= new Array<number>(doc.lines.length).fill(-2));
-  if (ends[line] === -2) {
-    const ln = doc.lines[line]!;
-    let end = -1;
-    for (let k = ln.content; k <= ln.last && end < 0; k++) if (doc.tokens[k]!.text === ':' || doc.tokens[k]!.text === '=') end = k;
-    ends[line] = end;
-  }
-  return ends[line]!;
+  return doc.lines[line]!.key;
 }
 
 /** The label sits in the key of an extracted field ("caller_bank_spoken: …", "Card Number: …"). */
@@ -88,27 +77,9 @@ function inFieldKey(doc: Talk, l: Label): boolean {
   return true;
 }
 
-// Question and prompt words: IVR bots and lower-case ASR ask without a question mark ("Please say
-// the invoice number you're paying.", "is there a good callback number").
-const ASKING = new Set(['please', 'say', 'enter', 'key', 'read', 'tell', 'give', 'provide', 'confirm', 'spell', 'what', 'whats', 'which', 'can', 'could', 'may', 'is', 'do', 'got', 'need']);
-
-/** The label's turn asks something ("Can I get that?"). */
+/** The label's turn asks something ("Can I get that?", "Please say the invoice number"; assignTurns notes it). */
 function asks(doc: Talk, l: Label): boolean {
-  if (doc.asked[l.turn] === 0) doc.asked[l.turn] = turnAsks(doc, l.turn) ? 1 : 2;
-  return doc.asked[l.turn] === 1;
-}
-
-function turnAsks(doc: Talk, index: number): boolean {
-  const l = { turn: index };
-  const turn = doc.turns[l.turn]!;
-  for (let line = turn.firstLine; line < doc.lines.length && doc.lines[line]!.turn === l.turn; line++) {
-    const { content, last } = doc.lines[line]!;
-    for (let k = content; k <= last; k++) {
-      const t = doc.tokens[k]!;
-      if (t.text === '?' || (t.kind === 'word' && t.label < 0 && ASKING.has(t.lower))) return true;
-    }
-  }
-  return false;
+  return doc.turns[l.turn]!.asks;
 }
 
 /** "your account number with Summit", "Account no. (with us)", "(ours)": the caller's account with the business. */

@@ -37,25 +37,13 @@ function afterLabelOrNumber(tokens: readonly Token[], i: number): boolean {
   return prev.lower === 'and' && before !== undefined && (before.kind === 'num' || isNumberWord(before.lower));
 }
 
-/**
- * Marks sound-alikes that sit inside a chain of spoken digits so readNumber reads them as digits;
- * returns whether the tokens hold a one-letter word that may be a spelled letter.
- */
-export function markHomophones(tokens: Token[]): boolean {
-  // Only around a sound-alike: most words of a transcript are never looked at twice. The same walk
-  // notes whether any one-letter word stands outside a contraction ("it's"), which spelled-ids.ts needs.
+/** Marks sound-alikes (`sounds`: their token indices) that sit inside a chain of spoken digits so readNumber reads them as digits. */
+export function markHomophones(tokens: Token[], sounds: readonly number[]): void {
+  // Only around a sound-alike (assignTurns lists them): most words are never looked at twice.
   let done = -1;
-  let letters = false;
-  for (let i = 0; i < tokens.length; i++) {
+  for (const i of sounds) {
     const t = tokens[i]!;
-    if (t.kind !== 'word') continue;
-    const n = t.lower.length;
-    if (n === 1) {
-      if (!letters && t.lower !== 'a' && t.text !== 'I' && !isApostrophe(tokens[i - 1])) letters = true;
-      continue;
-    }
-    if (i <= done || n > 5 || !SOUNDS.has(t.lower) || t.label >= 0) continue;
-    if (!nextToDigitWord(tokens, i)) continue;
+    if (i <= done || t.label >= 0 || !nextToDigitWord(tokens, i)) continue;
     let from = i;
     while (from > 0 && (isDigitWord(tokens[from - 1]!) || (isJoin(tokens[from - 1]!) && from > 1 && isDigitWord(tokens[from - 2]!)))) from--;
     const chain: number[] = [];
@@ -68,10 +56,12 @@ export function markHomophones(tokens: Token[]): boolean {
     done = j;
     markChain(tokens, chain);
   }
-  return letters;
 }
 
-const isApostrophe = (t: Token | undefined): boolean => t !== undefined && (t.text === "'" || t.text === '’');
+/** A word ASR writes for a digit ("won", "to", "ate"). */
+export function isSoundAlike(lower: string): boolean {
+  return SOUNDS.has(lower);
+}
 
 /** A spoken digit or another sound-alike right before or after token i (commas and dashes between). */
 function nextToDigitWord(tokens: readonly Token[], i: number): boolean {

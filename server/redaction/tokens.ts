@@ -1,4 +1,5 @@
 import type { Spoken } from './number-words.js';
+import { isSoundAlike } from './homophones.js';
 
 // One linear pass that cuts text into number, word and punctuation tokens with source offsets,
 // then groups them into lines and transcript turns ("User: …" / "Agent: …").
@@ -27,8 +28,17 @@ export type Token = {
 /** A source range; `marker` flags an earlier redaction token ("[card ending 1111]"). */
 export type Span = { start: number; end: number; marker?: boolean };
 
-export type Line = { first: number; content: number; last: number; turn: number; speaker: string };
-export type Turn = { speaker: string; firstLine: number; words: number; nums: number; labels: number };
+/** `key`: the line's first ':' or '=' token after its speaker (an extracted field's key ends there), or -1. */
+export type Line = { first: number; content: number; last: number; turn: number; speaker: string; key: number };
+/** `asks`: the turn has a question mark or a prompt word (dialogue-slots.ts). */
+export type Turn = { speaker: string; firstLine: number; words: number; nums: number; labels: number; asks: boolean };
+
+// Prompt words: IVR bots and lower-case ASR ask without a question mark ("Please say the invoice
+// number you're paying.", "is there a good callback number").
+const ASKING = new Set(['please', 'say', 'enter', 'key', 'read', 'tell', 'give', 'provide', 'confirm', 'spell', 'what', 'whats', 'which', 'can', 'could', 'may', 'is', 'do', 'got', 'need']);
+
+/** What the walk over lines also notes for later rules: sound-alike words (homophones.ts), and one-letter words. */
+export type Walk = { lines: Line[]; turns: Turn[]; sounds: number[]; letters: boolean };
 
 const ROLES = new Set([
   'agent', 'user', 'caller', 'customer', 'client', 'ai', 'assistant', 'bot', 'rep', 'representative',
@@ -170,35 +180,50 @@ function bareRoleLines(tokens: readonly Token[]): boolean {
  * Assigns line and turn numbers. A line with a speaker prefix starts a turn; in text without
  * speakers every line is its own turn; an unprefixed line after a speaker line continues that turn.
  */
-export function assignTurns(tokens: Token[]): { lines: Line[]; turns: Turn[] } {
+export function assignTurns(tokens: Token[]): Walk {
   const lines: Line[] = [];
   const turns: Turn[] = [];
   let seenSpeaker = false;
   const bare = bareRoleLines(tokens);
+  const sounds: number[] = [];
+  let letters = false;
   let k = 0;
   while (k <= tokens.length) {
     let end = k;
     while (end < tokens.length && tokens[end]!.kind !== 'nl') end++;
     const found = end > k ? speakerAt(tokens, k, bare) : null;
     if (found || !seenSpeaker || turns.length === 0) {
-      turns.push({ speaker: found ? found.speaker : '', firstLine: lines.length, words: 0, nums: 0, labels: 0 });
+      turns.push({ speaker: found ? found.speaker : '', firstLine: lines.length, words: 0, nums: 0, labels: 0, asks: false });
     }
     if (found) seenSpeaker = true;
     const turnIdx = turns.length - 1;
     const turn = turns[turnIdx]!;
-    const line: Line = { first: k, content: found ? found.content : k, last: end - 1, turn: turnIdx, speaker: turn.speaker };
+    const line: Line = { first: k, content: found ? found.content : k, last: end - 1, turn: turnIdx, speaker: turn.speaker, key: -1 };
     for (let j = k; j <= end && j < tokens.length; j++) {
       const t = tokens[j]!;
       t.line = lines.length;
       t.turn = turnIdx;
       if (j >= line.content && j < end) {
-        if (t.kind === 'word') turn.words++;
-        else if (t.kind === 'num') turn.nums++;
+        if (t.kind === 'word') {
+          turn.words++;
+          const n = t.lower.length;
+          if (n === 1) {
+            if (t.lower !== 'a' && t.text !== 'I' && tokens[j - 1]?.text !== "'" && tokens[j - 1]?.text !== '’') letters = true;
+          } else if (n <= 5 && isSoundAlike(t.lower)) {
+            sounds.push(j);
+          }
+          if (!turn.asks && t.label < 0 && n <= 7 && ASKING.has(t.lower)) turn.asks = true;
+        } else if (t.kind === 'num') {
+          turn.nums++;
+        } else if (t.kind === 'punct') {
+          if (t.text === '?') turn.asks = true;
+          else if (line.key < 0 && (t.text === ':' || t.text === '=')) line.key = j;
+        }
         if (t.label >= 0) turn.labels++;
       }
     }
     lines.push(line);
     k = end + 1;
   }
-  return { lines, turns };
+  return { lines, turns, sounds, letters };
 }
