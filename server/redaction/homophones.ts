@@ -1,4 +1,5 @@
 import { FILLERS, isNumberWord } from './number-words.js';
+import { wordFilter } from './word-filter.js';
 import type { Token } from './tokens.js';
 
 // ASR writes digits as words that sound like them ("for won won won, to to to to": issue 12). Such a
@@ -60,8 +61,9 @@ export function markHomophones(tokens: Token[], sounds: readonly number[]): void
 
 /** A word ASR writes for a digit ("won", "to", "ate"). */
 export function isSoundAlike(lower: string): boolean {
-  return SOUNDS.has(lower);
+  return MAYBE_SOUND(lower) && SOUNDS.has(lower);
 }
+const MAYBE_SOUND = wordFilter(SOUNDS.keys());
 
 /** A spoken digit or another sound-alike right before or after token i (commas and dashes between). */
 function nextToDigitWord(tokens: readonly Token[], i: number): boolean {

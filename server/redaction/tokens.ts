@@ -1,5 +1,6 @@
 import type { Spoken } from './number-words.js';
 import { isSoundAlike } from './homophones.js';
+import { wordFilter } from './word-filter.js';
 
 // One linear pass that cuts text into number, word and punctuation tokens with source offsets,
 // then groups them into lines and transcript turns ("User: …" / "Agent: …").
@@ -36,6 +37,7 @@ export type Turn = { speaker: string; firstLine: number; words: number; nums: nu
 // Prompt words: IVR bots and lower-case ASR ask without a question mark ("Please say the invoice
 // number you're paying.", "is there a good callback number").
 const ASKING = new Set(['please', 'say', 'enter', 'key', 'read', 'tell', 'give', 'provide', 'confirm', 'spell', 'what', 'whats', 'which', 'can', 'could', 'may', 'is', 'do', 'got', 'need']);
+const MAYBE_ASKING = wordFilter(ASKING);
 
 /** What the walk over lines also notes for later rules: sound-alike words (homophones.ts), and one-letter words. */
 export type Walk = { lines: Line[]; turns: Turn[]; sounds: number[]; letters: boolean };
@@ -212,7 +214,7 @@ export function assignTurns(tokens: Token[]): Walk {
           } else if (n <= 5 && isSoundAlike(t.lower)) {
             sounds.push(j);
           }
-          if (!turn.asks && t.label < 0 && n <= 7 && ASKING.has(t.lower)) turn.asks = true;
+          if (!turn.asks && t.label < 0 && n <= 7 && MAYBE_ASKING(t.lower) && ASKING.has(t.lower)) turn.asks = true;
         } else if (t.kind === 'num') {
           turn.nums++;
         } else if (t.kind === 'punct') {
