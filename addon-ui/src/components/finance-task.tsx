@@ -10,8 +10,8 @@ const STATE: Record<FinanceLineView['state'], { mark: string; words: string }> =
 };
 
 const DELIVERY: Record<FinanceTaskView['delivery'], string> = {
-  proposed: 'not sent to ServiceM8 yet (waits for review)', pending: 'being sent to ServiceM8', running: 'being sent to ServiceM8',
-  done: 'in ServiceM8', failed: 'could not be sent to ServiceM8',
+  proposed: 'not in ServiceM8 yet (waits for review)', pending: 'sending to ServiceM8', running: 'sending to ServiceM8',
+  done: 'in ServiceM8', failed: 'ServiceM8 refused it',
 };
 
 function waitingWords(l: FinanceLineView): string {

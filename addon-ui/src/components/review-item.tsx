@@ -61,6 +61,8 @@ export function ReviewItem({ item, model, companies }: { item: ReviewQueueItem; 
   const id = `ri-${item.id}`;
   const c = item.call;
   const open = item.status === 'open';
+  // Link or create from the likely matches and from the client's open jobs alike.
+  const actions: CandidateActions = open ? { onLink: (n) => act({ action: 'link_job', jobNumber: n }), onCreate: (uuid) => act({ action: 'create_job', companyUuid: uuid }) } : {};
   const claim = [c.claim.invoiceNumber && `invoice ${c.claim.invoiceNumber}`, formatMoney(c.claim.amount), c.claim.paymentStatus].filter(Boolean).join(' · ');
 
   function act(input: ReviewInput, field?: 'job' | 'reason') {
@@ -83,10 +85,8 @@ export function ReviewItem({ item, model, companies }: { item: ReviewQueueItem; 
       {c.summary && <p class="summary">{c.summary}</p>}
       {claim && <p data-testid="review-claim"><strong>Claim:</strong> {claim}</p>}
       {c.claim.callerClaim && <blockquote class="claim-words"><p>{c.claim.callerClaim}</p></blockquote>}
-      {c.choices && <PlaceChoices choices={c.choices} busy={busy} onLink={open ? (n) => act({ action: 'link_job', jobNumber: n }) : undefined}
-        onCreate={open ? (uuid) => act({ action: 'create_job', companyUuid: uuid }) : undefined} />}
-      <Candidates list={c.candidates} busy={busy} onLink={open ? (n) => act({ action: 'link_job', jobNumber: n }) : undefined}
-        onCreate={open ? (uuid) => act({ action: 'create_job', companyUuid: uuid }) : undefined} />
+      {c.choices && <PlaceChoices choices={c.choices} busy={busy} {...actions} />}
+      <Candidates list={c.candidates} busy={busy} {...actions} />
       {open && (
         <div class="review-actions">
           <form class="step-form inline-form" onSubmit={(e) => { e.preventDefault(); act({ action: 'link_job', jobNumber: jobNumber.trim() }, 'job'); }}>

@@ -22,7 +22,7 @@ function validate(d: Draft): Record<string, string> {
 // Server field paths (zod issue paths) → the draft field they belong to.
 const FIELD_OF: [string, keyof Draft][] = [
   ['approvalThreshold.currency', 'currency'], ['approvalThreshold', 'amount'], ['financeOwner', 'owner'], ['approver', 'approvers'],
-  ['vip', 'vips'], ['automation', 'mode'], ['followUp', 'days'], ['response', 'format'], ['newJob', 'jobStatus'],
+  ['vip', 'vips'], ['automation', 'mode'], ['followUp', 'days'], ['response', 'format'],
 ];
 
 function toggle(list: string[], value: string, on: boolean): string[] {
@@ -135,14 +135,10 @@ export function SettingsForm({ view, model }: { view: ReviewCanvasView; model: R
         data-testid="settings-follow-up-days" aria-describedby={desc('days')} />
       {err('days')}
 
-      <fieldset>
-        <legend>Status of a job opened for work never invoiced</legend>
-        <label class="check"><input type="radio" name="set-job-status" checked={draft.jobStatus === 'Quote'} onChange={() => set({ jobStatus: 'Quote' })} data-testid="settings-job-status-quote" />
-          Quote</label>
-        <label class="check"><input type="radio" name="set-job-status" checked={draft.jobStatus === 'Work Order'} onChange={() => set({ jobStatus: 'Work Order' })} data-testid="settings-job-status-work-order" />
-          Work Order</label>
-        {err('jobStatus')}
-      </fieldset>
+      <label for="set-job-status">New job status</label>
+      <select id="set-job-status" value={draft.jobStatus} onChange={(e) => set({ jobStatus: e.currentTarget.value as Draft['jobStatus'] })}>
+        <option>Quote</option><option>Work Order</option>
+      </select>
 
       <fieldset>
         <legend>Panel response format</legend>
