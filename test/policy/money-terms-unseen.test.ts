@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMoneyTerms, type MoneyTerms } from '../../server/policy/terms/read-terms.js';
+import { regionContexts } from './terms-contexts.js';
 
 /**
  * Phrasings written without sight of the reader, after probing found gaps: spreads, halves, "till the
@@ -8,10 +9,7 @@ import { readMoneyTerms, type MoneyTerms } from '../../server/policy/terms/read-
  * London, 01:00 in New York — the 3rd everywhere.
  */
 const NOW = new Date('2026-12-03T06:00:00Z');
-const AU = { now: NOW, timeZone: 'Australia/Sydney', region: 'AU', currency: 'AUD' };
-const NZ = { now: NOW, timeZone: 'Pacific/Auckland', region: 'NZ', currency: 'NZD' };
-const UK = { now: NOW, timeZone: 'Europe/London', region: 'GB', currency: 'GBP' };
-const US = { now: NOW, timeZone: 'America/New_York', region: 'US', currency: 'USD' };
+const { AU, NZ, UK, US } = regionContexts(NOW);
 type Ctx = typeof AU;
 
 const m = (amount: string, currency: string) => ({ amount, currency });

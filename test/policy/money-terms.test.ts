@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readMoneyTerms, type MoneyTerms } from '../../server/policy/terms/read-terms.js';
+import { regionContexts } from './terms-contexts.js';
 
 /** Wed 25 Nov 2026, 14:07 in Sydney. */
 const NOW = new Date('2026-11-25T03:07:02Z');
-const AU = { now: NOW, timeZone: 'Australia/Sydney', region: 'AU', currency: 'AUD' };
-const NZ = { now: NOW, timeZone: 'Pacific/Auckland', region: 'NZ', currency: 'NZD' };
-const UK = { now: NOW, timeZone: 'Europe/London', region: 'GB', currency: 'GBP' };
-const US = { now: NOW, timeZone: 'America/New_York', region: 'US', currency: 'USD' };
+const { AU, NZ, UK, US } = regionContexts(NOW);
 type Ctx = typeof AU;
 
 const m = (amount: string, currency: string) => ({ amount, currency });
