@@ -21,7 +21,9 @@ const SLOT_KIND: ReadonlyMap<LabelCat, FindingKind> = new Map<LabelCat, FindingK
   ['tfn', 'tax_id'], ['ird', 'tax_id'], ['ssn', 'tax_id'], ['itin', 'tax_id'], ['ni', 'tax_id'], ['utr', 'tax_id'], ['tax', 'tax_id'],
 ]);
 const CARD_PARTS: ReadonlySet<LabelCat> = new Set<LabelCat>(['ending', 'cvv', 'code', 'expiry', 'pin']);
-const KEEP_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>(['keep', 'phone', 'money']);
+// Document and phone questions claim their answers; money words only move the talk on ("To pay, please
+// say the number" asks for the card, not an amount; amounts carry their currency anyway).
+const KEEP_CATS: ReadonlySet<LabelCat> = new Set<LabelCat>(['keep', 'phone']);
 /** Turns with nothing read that a slot survives ("Agent: mm-hm, go on"). */
 const MAX_IDLE_TURNS = 2;
 /** A turn this long with no number in it is a new topic. */
@@ -82,6 +84,18 @@ function asks(doc: Talk, l: Label): boolean {
   return doc.turns[l.turn]!.asks;
 }
 
+const STATE_GLUE = new Set(['of', 'is', 'was', 'at', 'for', 'as', 'the', 'your', 'my']);
+
+/** The label is followed by its own number ("balance of $412.50"): it states, it does not ask. */
+function statesItsNumber(doc: Talk, l: Label): boolean {
+  for (let k = l.last + 1; k <= l.last + 4 && k < doc.tokens.length; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind === 'num' || t.text === '$' || t.text === '£' || t.text === '€') return true;
+    if (!(t.kind === 'word' && STATE_GLUE.has(t.lower)) && t.text !== ':') return false;
+  }
+  return false;
+}
+
 /** "your account number with Summit", "Account no. (with us)", "(ours)": the caller's account with the business. */
 function withBusiness(doc: Talk, l: Label): boolean {
   if (l.cat !== 'account') return false;
@@ -100,7 +114,9 @@ function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
   const field = inFieldKey(doc, l);
   // Only a question or a field key claims a document's answer; in prose a document word names the
   // number next to it, no more (run-claims.ts), so "I don't have an EIN." leaves a reading open.
-  if (kind === undefined && !(field || business || (speakers && (doc.turns[l.turn]!.words <= 6 || asks(doc, l))))) return null;
+  // A document question asks for a number it has not given: "To pay your balance of $412.50, please say
+  // or key in the number now" states the amount and asks for something else.
+  if (kind === undefined && !(field || business || (speakers && !statesItsNumber(doc, l) && (doc.turns[l.turn]!.words <= 6 || asks(doc, l))))) return null;
   // A weak label ("bank", "sec", "social") opens a slot only as a field's key or in a question.
   const question = l.weak && !field && speakers && asks(doc, l);
   if (l.weak && !field && !question) return null;
@@ -177,18 +193,33 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
-/** Adds a reading to the loose ones of its turn (a new turn starts them afresh); judged only if asked about. */
+/**
+ * Adds a reading to the loose ones: readings by one speaker, with nothing but short acknowledgements
+ * by the other between them ("Okay." / "Yep."); anything else starts them afresh. Judged only if asked about.
+ */
 function keepLoose(doc: Talk, loose: Run[], run: Run): Run[] {
-  const turn = doc.tokens[run.first]!.turn;
-  const list = loose.length > 0 && doc.tokens[loose[0]!.first]!.turn === turn ? loose : [];
-  list.push(run);
-  return list;
+  const t = doc.tokens[run.first]!;
+  if (run.first < doc.lines[t.line]!.content) return loose; // a "[00:36]" stamp before the speaker
+  if (loose.length === 0) return [run];
+  const last = doc.tokens[loose[loose.length - 1]!.first]!.turn;
+  const speaker = doc.turns[last]!.speaker;
+  if (doc.turns[t.turn]!.speaker !== speaker) return [run];
+  for (let k = last + 1; k < t.turn; k++) {
+    const turn = doc.turns[k]!;
+    if (turn.speaker === speaker || turn.words > 6 || turn.nums > 0 || turn.labels > 0) return [run];
+  }
+  loose.push(run);
+  return loose;
 }
 
-/** The loose readings of the turn just before a question about a card's expiry or code: card digits. */
+/**
+ * The loose readings just before a question about a card's expiry or code (in the next turn, or
+ * later in the reader's own turn: "… twenty ninety-four. Expiration's one twenty-six"): card digits.
+ */
 function emitLoose(doc: Talk, loose: readonly Run[], questionTurn: number, covered: (g: Group) => boolean, emit: Emit): void {
-  const turn = doc.tokens[loose[0]!.first]!.turn;
-  if (questionTurn !== turn + 1 || doc.turns[questionTurn]!.speaker === doc.turns[turn]!.speaker) return;
+  const turn = doc.tokens[loose[loose.length - 1]!.first]!.turn;
+  const next = questionTurn === turn + 1 && doc.turns[questionTurn]!.speaker !== doc.turns[turn]!.speaker;
+  if (!next && questionTurn !== turn) return;
   const cards: Run[] = [];
   let n = 0;
   for (const r of loose) {
@@ -253,6 +284,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       // (in a field key the last word names the value: "refund_account").
       if (opened && opened.weak && !inFieldKey(doc, lab) && slot && !slot.weak && slot.cat !== 'money' && slot.turn === lab.turn) continue;
       if (opened) slot = opened;
+      else if (lab.cat === 'money' && slot && !lab.weak && lab.turn > slot.turn) slot = null;
       // "ending 4242": the caller names a card by its end, so no card is being read; "please don't
       // read it out, I'll text you a secure link" ends any reading.
       else if ((lab.cat === 'ending' && slot?.kind === 'card') || lab.cat === 'done') slot = null;
