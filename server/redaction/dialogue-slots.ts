@@ -272,7 +272,8 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       const part = labels[l - 1];
       if (lab.cat === 'card' && part && CARD_PARTS.has(part.cat) && lab.start - part.end <= 20) continue;
       const opened = slotOf(doc, lab, speakers);
-      if (opened && speakers && (opened.kind === 'expiry' || opened.kind === 'security_code') && loose.length > 0) {
+      // Any word for an expiry or a code counts here, weak ones too ("when does it run out").
+      if (speakers && (lab.cat === 'expiry' || lab.cat === 'cvv') && loose.length > 0) {
         emitLoose(doc, loose, lab.turn, covered, emit);
         loose = [];
       }

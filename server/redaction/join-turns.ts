@@ -69,6 +69,8 @@ function joinable(a: Run, b: Run, tokens: readonly Token[], lines: readonly Line
   if (la === lb || digitCount(a.groups) + digitCount(b.groups) > MAX_JOINED_DIGITS || digitCount(a.groups) < 2) return false;
   const lineA = lines[la]!;
   const lineB = lines[lb]!;
+  // A "[00:29]" stamp before the next speaker is no part of the reading (issue 12's held-out calls).
+  if (b.first < lineB.content || a.last < lineA.content) return false;
   const sameTurn = lineA.turn === lineB.turn && lb === la + 1;
   if (!sameTurn && (lineA.speaker === '' || lineA.speaker !== lineB.speaker)) return false;
   if (!onlyFiller(tokens, a.last + 1, lineA.last, FILLERS) || !onlyFiller(tokens, lineB.content, b.first - 1, LEAD_IN)) return false;
