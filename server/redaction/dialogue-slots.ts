@@ -194,19 +194,21 @@ function minDigits(kind: FindingKind, answers: boolean): number {
 }
 
 /**
- * Adds a reading to the loose ones: readings by one speaker, with nothing but short acknowledgements
- * by the other between them ("Okay." / "Yep."); anything else starts them afresh. Judged only if asked about.
+ * Adds a reading to the loose ones: readings by one speaker, with nothing but short acknowledgements or
+ * repair requests by the other between them ("Okay." / "Yep."); anything else starts them afresh.
+ * Judged only if asked about.
  */
 function keepLoose(doc: Talk, loose: Run[], run: Run): Run[] {
   const t = doc.tokens[run.first]!;
   if (run.first < doc.lines[t.line]!.content) return loose; // a "[00:36]" stamp before the speaker
   if (loose.length === 0) return [run];
-  const last = doc.tokens[loose[loose.length - 1]!.first]!.turn;
+  const last = doc.tokens[loose[loose.length - 1]!.last]!.turn; // a reading joined across turns ends in its last
   const speaker = doc.turns[last]!.speaker;
   if (doc.turns[t.turn]!.speaker !== speaker) return [run];
   for (let k = last + 1; k < t.turn; k++) {
     const turn = doc.turns[k]!;
-    if (turn.speaker === speaker || turn.words > 6 || turn.nums > 0 || turn.labels > 0) return [run];
+    // Acknowledgements and repair requests ("sorry you cut out, can you say the second bit again").
+    if (turn.speaker === speaker || turn.words > 12 || turn.nums > 0 || turn.labels > 0) return [run];
   }
   loose.push(run);
   return loose;
@@ -217,7 +219,7 @@ function keepLoose(doc: Talk, loose: Run[], run: Run): Run[] {
  * later in the reader's own turn: "… twenty ninety-four. Expiration's one twenty-six"): card digits.
  */
 function emitLoose(doc: Talk, loose: readonly Run[], questionTurn: number, covered: (g: Group) => boolean, emit: Emit): void {
-  const turn = doc.tokens[loose[loose.length - 1]!.first]!.turn;
+  const turn = doc.tokens[loose[loose.length - 1]!.last]!.turn;
   const next = questionTurn === turn + 1 && doc.turns[questionTurn]!.speaker !== doc.turns[turn]!.speaker;
   if (!next && questionTurn !== turn) return;
   const cards: Run[] = [];
@@ -332,6 +334,14 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     if (slot) {
       slot.lastTurn = first.turn;
       slot.lastEnd = tokens[run.last]!.end;
+    }
+  }
+  // A question after the last reading ("And when does it run out?" ends the call's text).
+  for (; l < labels.length && speakers && loose.length > 0; l++) {
+    const lab = labels[l]!;
+    if (lab.cat === 'expiry' || lab.cat === 'cvv') {
+      emitLoose(doc, loose, lab.turn, covered, emit);
+      break;
     }
   }
   return answered;

@@ -122,21 +122,28 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
   }
   if (kinds.length === 0) return;
   for (const run of runs) {
-    if (digitCount(run) < 6 && run.groups.length < 2) continue;
+    if (digitCount(run) < 4) continue;
     const stretches = uncoveredStretches(run, covered);
     // The rest of a run that was partly taken ("it's 297113292 then 8810294713") is the same talk.
     const split = stretches.length > 0 && (stretches.length > 1 || stretches[0]!.length < run.groups.length) ? takenKind(run, found, covered) : undefined;
     for (const groups of stretches) {
       let digits = '';
       for (const g of groups) digits += g.digits;
-      // What a card left of its own run goes whatever its length ("four [card ending 2874]").
-      if (digits.length < (split === 'card' ? 1 : 6)) continue;
-      const kind = digits.length < 6 ? split : echoKind(digits, joined, starts, kinds, byLength) ?? split;
+      // What a card left of its own run goes whatever its length ("four [card ending 2874]"); a first
+      // group read before a restart is the start of a card found later ("four nine five nine — sorry —").
+      const opening = digits.length >= 4 && digits.length < 6 && cardStarts(found, digits);
+      if (digits.length < (split === 'card' || opening ? 1 : 6)) continue;
+      const kind = opening ? 'card' : digits.length < 6 ? split : echoKind(digits, joined, starts, kinds, byLength) ?? split;
       if (kind === undefined) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
       if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), kind) !== 'keep') emit(kind, groups);
     }
   }
+}
+
+function cardStarts(found: readonly { kind: FindingKind; digits: string }[], digits: string): boolean {
+  for (const f of found) if (f.kind === 'card' && f.digits.length >= 13 && f.digits.startsWith(digits)) return true;
+  return false;
 }
 
 /** The kind of the finding that took part of the run. */

@@ -229,7 +229,8 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   if (isTime(doc, run) || isDayOfMonth(doc, run)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
-  if ((kind === 'card' && digits[0] === '0' && isPhoneShape(digits, false)) || isWrittenPhone(run, digits)) return 'keep';
+  // (Written only: "double oh ten" is the middle of a card read aloud.)
+  if ((kind === 'card' && digits[0] === '0' && !anySpoken(run.groups) && isPhoneShape(digits, false)) || isWrittenPhone(run, digits)) return 'keep';
   return null;
 }
 

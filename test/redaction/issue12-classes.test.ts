@@ -59,6 +59,15 @@ describe('issue 12 leak classes', () => {
     check('Agent: What is the job number?\nCaller: 1042 5521\nAgent: Thanks, that is the one from Tuesday.', [], ['1042 5521']);
   });
 
+  it('a card read in pairs across acknowledgements, with stamps before each speaker, before the expiry question', () => {
+    check('[00:18] Bot: Please say or enter the number now.\n[00:22] Caller: forty-one seventy-six\n[00:25] Bot: Okay.\n[00:26] Caller: eighty-four fifty-four\n[00:29] Bot: Go on.\n[00:31] Caller: eighty-six thirty-eight twenty ninety-four\n[00:34] Bot: And when does it run out?',
+      ['forty-one seventy-six', 'eighty-four fifty-four', 'eighty-six thirty-eight']);
+  });
+
+  it('a first group read before a restart goes with the card read in full later', () => {
+    check('caller yeah four nine five nine sorry the dog is going off\nagent no worries\ncaller four nine five nine nine six seven one zero six seven five nine zero one five', ['four nine five nine sorry']);
+  });
+
   it('the rest of a number read on from a bank detail goes with it', () => {
     check('Caller: Just put it back on my checking, it is 297113292 then 8810294713.', ['8810294713']);
   });
