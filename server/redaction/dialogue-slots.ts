@@ -5,6 +5,8 @@ import type { Group, Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
+import { asks, barBetween, inFieldKey, statesItsNumber, Talk, withBusiness } from './slot-talk.js';
+import { emitLoose, keepLoose } from './loose-readings.js';
 
 // The dialogue model (issue 12): in slot-filling talk the question is the label. "First four
 // digits?" / "five two one nine" / "Next four?" / "4471": each answer alone looks harmless. A turn
@@ -38,74 +40,6 @@ const SHORT_OK: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'sort_c
 /** An open slot; kind null is a document question whose answer is kept. */
 type Slot = { kind: FindingKind | null; cat: LabelCat; turn: number; line: number; lineOnly: boolean; weak: boolean; lastTurn: number; lastEnd: number };
 
-/**
- * A text as the slots read it, with facts found once per text on first use. A class with every
- * field set in the constructor keeps one object shape (a spread copy gaining fields later was the
- * slowest part of a pass, profiled).
- */
-class Talk {
-  readonly text: string;
-  readonly tokens: Doc['tokens'];
-  readonly lines: Doc['lines'];
-  readonly turns: Doc['turns'];
-  readonly labels: Doc['labels'];
-  readonly index: Doc['index'];
-  readonly strict: boolean;
-  readonly speakers: boolean;
-  bars: number[] | null = null;
-
-  constructor(doc: Doc) {
-    this.text = doc.text;
-    this.tokens = doc.tokens;
-    this.lines = doc.lines;
-    this.turns = doc.turns;
-    this.labels = doc.labels;
-    this.index = doc.index;
-    this.strict = doc.strict;
-    this.speakers = doc.turns.some((t) => t.speaker !== '');
-  }
-}
-
-/** The index of the line's first ':' or '=' token (-1: none; assignTurns notes it). */
-function keyEnd(doc: Talk, line: number): number {
-  return doc.lines[line]!.key;
-}
-
-/** The label sits in the key of an extracted field ("caller_bank_spoken: …", "Card Number: …"). */
-function inFieldKey(doc: Talk, l: Label): boolean {
-  const end = keyEnd(doc, doc.tokens[l.first]!.line);
-  if (end < l.last || end - l.last > 6) return false;
-  for (let k = l.last + 1; k < end; k++) if (doc.tokens[k]!.kind === 'num' || doc.tokens[k]!.kind === 'block') return false;
-  return true;
-}
-
-/** The label's turn asks something ("Can I get that?", "Please say the invoice number"; assignTurns notes it). */
-function asks(doc: Talk, l: Label): boolean {
-  return doc.turns[l.turn]!.asks;
-}
-
-const STATE_GLUE = new Set(['of', 'is', 'was', 'at', 'for', 'as', 'the', 'your', 'my']);
-
-/** The label is followed by its own number ("balance of $412.50"): it states, it does not ask. */
-function statesItsNumber(doc: Talk, l: Label): boolean {
-  for (let k = l.last + 1; k <= l.last + 4 && k < doc.tokens.length; k++) {
-    const t = doc.tokens[k]!;
-    if (t.kind === 'num' || t.text === '$' || t.text === '£' || t.text === '€') return true;
-    if (!(t.kind === 'word' && STATE_GLUE.has(t.lower)) && t.text !== ':') return false;
-  }
-  return false;
-}
-
-/** "your account number with Summit", "Account no. (with us)", "(ours)": the caller's account with the business. */
-function withBusiness(doc: Talk, l: Label): boolean {
-  if (l.cat !== 'account') return false;
-  let k = l.last + 1;
-  if (doc.tokens[k]?.text === '.') k++;
-  if (doc.tokens[k]?.text === '(') k++;
-  const w = doc.tokens[k]?.lower;
-  return w === 'with' || w === 'ours';
-}
-
 function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
   const business = withBusiness(doc, l);
   const kind = business ? undefined : SLOT_KIND.get(l.cat);
@@ -127,26 +61,6 @@ function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
 /** Whether the run is still inside the slot's reach. */
 function inReach(doc: Talk, slot: Slot, run: Run, speakers: boolean): boolean {
   return inReachOf(doc, slot, run.first, speakers);
-}
-
-/** A '|' or ';' between two offsets. */
-function barBetween(doc: Talk, from: number, to: number): boolean {
-  if (!doc.bars) {
-    const bars: number[] = [];
-    for (let at = doc.text.indexOf('|'); at >= 0; at = doc.text.indexOf('|', at + 1)) bars.push(at);
-    for (let at = doc.text.indexOf(';'); at >= 0; at = doc.text.indexOf(';', at + 1)) bars.push(at);
-    doc.bars = bars.sort((a, b) => a - b);
-  }
-  // The first bar at or after `from`, by binary search; it counts when it comes before `to`.
-  const bars = doc.bars;
-  let lo = 0;
-  let hi = bars.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (bars[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < bars.length && bars[lo]! < to;
 }
 
 /** Whether the token at `first` is still inside the slot's reach. */
@@ -191,53 +105,6 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   if (kind === 'expiry') return 2;
   if (answers) return kind === 'bank_account' ? 4 : SHORT_OK.has(kind) ? 2 : 3;
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
-}
-
-/**
- * Adds a reading to the loose ones: readings by one speaker, with nothing but short acknowledgements or
- * repair requests by the other between them ("Okay." / "Yep."); anything else starts them afresh.
- * Judged only if asked about.
- */
-function keepLoose(doc: Talk, loose: Run[], run: Run): Run[] {
-  const t = doc.tokens[run.first]!;
-  if (run.first < doc.lines[t.line]!.content) return loose; // a "[00:36]" stamp before the speaker
-  if (loose.length === 0) return [run];
-  const last = doc.tokens[loose[loose.length - 1]!.last]!.turn; // a reading joined across turns ends in its last
-  const speaker = doc.turns[last]!.speaker;
-  if (doc.turns[t.turn]!.speaker !== speaker) return [run];
-  for (let k = last + 1; k < t.turn; k++) {
-    const turn = doc.turns[k]!;
-    // Acknowledgements and repair requests ("sorry you cut out, can you say the second bit again").
-    if (turn.speaker === speaker || turn.words > 12 || turn.nums > 0 || turn.labels > 0) return [run];
-  }
-  loose.push(run);
-  return loose;
-}
-
-/**
- * The loose readings just before a question about a card's expiry or code (in the next turn, or
- * later in the reader's own turn: "… twenty ninety-four. Expiration's one twenty-six"): card digits.
- */
-function emitLoose(doc: Talk, loose: readonly Run[], questionTurn: number, covered: (g: Group) => boolean, emit: Emit): void {
-  const turn = doc.tokens[loose[loose.length - 1]!.last]!.turn;
-  const next = questionTurn === turn + 1 && doc.turns[questionTurn]!.speaker !== doc.turns[turn]!.speaker;
-  if (!next && questionTurn !== turn) return;
-  const cards: Run[] = [];
-  let n = 0;
-  for (const r of loose) {
-    if (!r.groups.every((g) => !covered(g))) continue;
-    if (claimOf(doc, r, labelIndexBefore(doc, doc.tokens[r.first]!.start), 'card') !== null) continue;
-    cards.push(r);
-    for (const g of r.groups) n += g.digits.length;
-  }
-  if (n >= 8) for (const r of cards) emit('card', r.groups);
-}
-
-/** Index of the last label ending at or before `start` (-1 if none). */
-function labelIndexBefore(doc: Talk, start: number): number {
-  let k = -1;
-  for (let i = 0; i < doc.labels.length && doc.labels[i]!.end <= start; i++) k = i;
-  return k;
 }
 
 /** A whole reading nothing else took: it goes when it is long enough for the slot's kind. */

@@ -1,0 +1,93 @@
+import type { Label } from './context-labels.js';
+import type { Doc } from './run-context.js';
+
+// What the dialogue slots read of a text besides its labels and runs: field keys, questions, the
+// business's own accounts, and the bars that end an extracted field (dialogue-slots.ts).
+
+/**
+ * A text as the slots read it, with facts found once per text on first use. A class with every
+ * field set in the constructor keeps one object shape (a spread copy gaining fields later was the
+ * slowest part of a pass, profiled).
+ */
+export class Talk {
+  readonly text: string;
+  readonly tokens: Doc['tokens'];
+  readonly lines: Doc['lines'];
+  readonly turns: Doc['turns'];
+  readonly labels: Doc['labels'];
+  readonly index: Doc['index'];
+  readonly strict: boolean;
+  readonly speakers: boolean;
+  bars: number[] | null = null;
+
+  constructor(doc: Doc) {
+    this.text = doc.text;
+    this.tokens = doc.tokens;
+    this.lines = doc.lines;
+    this.turns = doc.turns;
+    this.labels = doc.labels;
+    this.index = doc.index;
+    this.strict = doc.strict;
+    this.speakers = doc.turns.some((t) => t.speaker !== '');
+  }
+}
+
+/** The index of the line's first ':' or '=' token (-1: none; assignTurns notes it). */
+function keyEnd(doc: Talk, line: number): number {
+  return doc.lines[line]!.key;
+}
+
+/** The label sits in the key of an extracted field ("caller_bank_spoken: …", "Card Number: …"). */
+export function inFieldKey(doc: Talk, l: Label): boolean {
+  const end = keyEnd(doc, doc.tokens[l.first]!.line);
+  if (end < l.last || end - l.last > 6) return false;
+  for (let k = l.last + 1; k < end; k++) if (doc.tokens[k]!.kind === 'num' || doc.tokens[k]!.kind === 'block') return false;
+  return true;
+}
+
+/** The label's turn asks something ("Can I get that?", "Please say the invoice number"; assignTurns notes it). */
+export function asks(doc: Talk, l: Label): boolean {
+  return doc.turns[l.turn]!.asks;
+}
+
+const STATE_GLUE = new Set(['of', 'is', 'was', 'at', 'for', 'as', 'the', 'your', 'my']);
+
+/** The label is followed by its own number ("balance of $412.50"): it states, it does not ask. */
+export function statesItsNumber(doc: Talk, l: Label): boolean {
+  for (let k = l.last + 1; k <= l.last + 4 && k < doc.tokens.length; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind === 'num' || t.text === '$' || t.text === '£' || t.text === '€') return true;
+    if (!(t.kind === 'word' && STATE_GLUE.has(t.lower)) && t.text !== ':') return false;
+  }
+  return false;
+}
+
+/** "your account number with Summit", "Account no. (with us)", "(ours)": the caller's account with the business. */
+export function withBusiness(doc: Talk, l: Label): boolean {
+  if (l.cat !== 'account') return false;
+  let k = l.last + 1;
+  if (doc.tokens[k]?.text === '.') k++;
+  if (doc.tokens[k]?.text === '(') k++;
+  const w = doc.tokens[k]?.lower;
+  return w === 'with' || w === 'ours';
+}
+
+/** A '|' or ';' between two offsets. */
+export function barBetween(doc: Talk, from: number, to: number): boolean {
+  if (!doc.bars) {
+    const bars: number[] = [];
+    for (let at = doc.text.indexOf('|'); at >= 0; at = doc.text.indexOf('|', at + 1)) bars.push(at);
+    for (let at = doc.text.indexOf(';'); at >= 0; at = doc.text.indexOf(';', at + 1)) bars.push(at);
+    doc.bars = bars.sort((a, b) => a - b);
+  }
+  // The first bar at or after `from`, by binary search; it counts when it comes before `to`.
+  const bars = doc.bars;
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bars[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < bars.length && bars[lo]! < to;
+}
