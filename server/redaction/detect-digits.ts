@@ -8,7 +8,9 @@ import { fillSlots } from './dialogue-slots.js';
 import { findSpelledIds } from './spelled-ids.js';
 import { isBenign } from './run-claims.js';
 import { markHomophones } from './homophones.js';
-import { checksumIds, coverage, echoes, failClosed } from './fail-closed.js';
+import { coverage, failClosed } from './fail-closed.js';
+import { checksumIds } from './checksum-ids.js';
+import { echoes } from './echoes.js';
 import type { FindingKind } from './findings.js';
 import type { Emit } from './segmenter.js';
 

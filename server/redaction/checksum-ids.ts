@@ -1,0 +1,42 @@
+import { irdChecksum, tfnChecksum } from './checksums.js';
+import { digitCount, labelBefore, noneCovered } from './fail-closed.js';
+import { isPhoneShape, isSsnLayout } from './number-shapes.js';
+import { claimOf, layoutOf, uncoveredStretches } from './run-claims.js';
+import { isAttached } from './run-neighbours.js';
+import { isValidItin, isValidSsn } from './tax-ids.js';
+import type { Doc } from './run-context.js';
+import type { Emit } from './segmenter.js';
+import type { Group, Run } from './spoken-digits.js';
+
+// Personal tax numbers that no label names (issue 12): a valid US SSN layout wherever it stands, and
+// an AU TFN or NZ IRD whose check digit passes when nothing proves it benign.
+
+const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
+
+/**
+ * A personal tax number with no label goes when its check digit passes (AU TFN, NZ IRD) and nothing
+ * proves it benign (issue 12); `answered` are answers to a document question ("and the ACN?" / "143 399 606").
+ */
+export function checksumIds(doc: Doc, runs: readonly Run[], kept: ReadonlySet<Run>, answered: ReadonlySet<Run>, covered: (g: Group) => boolean, emit: Emit): void {
+  for (const run of runs) {
+    if (digitCount(run) < 8) continue;
+    for (const groups of uncoveredStretches(run, covered)) {
+      let n = 0;
+      for (const g of groups) n += g.digits.length;
+      if (n < 8 || n > 9) continue;
+      let digits = '';
+      for (const g of groups) digits += g.digits;
+      // The US SSN layout (AAA-GG-SSSS) with a valid number is one wherever it stands, unless letters make it a reference.
+      const part0: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
+      if (isSsnLayout(groups) && (isValidSsn(digits) || isValidItin(digits)) && !isAttached(doc, part0)) {
+        emit('tax_id', groups);
+        continue;
+      }
+      if ((kept.has(run) || answered.has(run)) && noneCovered(run, covered)) continue;
+      if (digits.length < 8 || digits.length > 9 || isPhoneShape(digits, false)) continue;
+      if (!TAX_LAYOUTS.has(layoutOf(groups)) || !(tfnChecksum(digits) || irdChecksum(digits))) continue;
+      const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
+      if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), 'tax_id') === null) emit('tax_id', groups);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { claimOf, uncoveredStretches } from './run-claims.js';
+import { digitCount, labelBefore } from './fail-closed.js';
+import type { FindingKind } from './findings.js';
+import type { Doc } from './run-context.js';
+import type { Emit } from './segmenter.js';
+import type { Group, Run } from './spoken-digits.js';
+import type { Span } from './tokens.js';
+
+// Readings of a value already found (issue 12: corrections, restarts, read-backs): the same digits in
+// part or whole, or with a digit or two different, go under the found value's kind.
+
+/** Same length, at most two digits different or two neighbours swapped: a misread or a corrected reading. */
+function nearlySame(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff <= 2;
+}
+
+/**
+ * A reading of a value already found, whole or in part, or with a digit or two different — a
+ * restart, a read-back, a correction ("4899 9493 1162… I'll start over", "corrected it to
+ * 4418 2093") — is that value again, under its kind.
+ */
+export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: FindingKind; digits: string; pieces?: readonly Span[] }[], covered: (g: Group) => boolean, emit: Emit): void {
+  // One string of every value ('|' between) answers "part of a value" with one search per reading.
+  let joined = '|';
+  const kinds: FindingKind[] = [];
+  const starts: number[] = [];
+  const byLength = new Map<number, { kind: FindingKind; digits: string }[]>();
+  for (const f of found) {
+    if (f.digits.length < 6) continue;
+    starts.push(joined.length);
+    kinds.push(f.kind);
+    joined += `${f.digits}|`;
+    const same = byLength.get(f.digits.length);
+    if (same) same.push(f);
+    else byLength.set(f.digits.length, [f]);
+  }
+  if (kinds.length === 0) return;
+  for (const run of runs) {
+    if (digitCount(run) < 4) continue;
+    const stretches = uncoveredStretches(run, covered);
+    // The rest of a run that was partly taken ("it's 297113292 then 8810294713") is the same talk.
+    const split = stretches.length > 0 && (stretches.length > 1 || stretches[0]!.length < run.groups.length) ? takenKind(run, found, covered) : undefined;
+    for (const groups of stretches) {
+      let digits = '';
+      for (const g of groups) digits += g.digits;
+      // What a card left of its own run goes whatever its length ("four [card ending 2874]"); a first
+      // group read before a restart is the start of a card found later ("four nine five nine — sorry —").
+      const opening = digits.length >= 4 && digits.length < 6 && cardStarts(found, digits);
+      if (digits.length < (split === 'card' || opening ? 1 : 6)) continue;
+      const kind = opening ? 'card' : digits.length < 6 ? split : echoKind(digits, joined, starts, kinds, byLength) ?? split;
+      if (kind === undefined) continue;
+      const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
+      if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), kind) !== 'keep') emit(kind, groups);
+    }
+  }
+}
+
+function cardStarts(found: readonly { kind: FindingKind; digits: string }[], digits: string): boolean {
+  for (const f of found) if (f.kind === 'card' && f.digits.length >= 13 && f.digits.startsWith(digits)) return true;
+  return false;
+}
+
+/** The kind of the finding that took part of the run. */
+function takenKind(run: Run, found: readonly { kind: FindingKind; pieces?: readonly Span[] }[], covered: (g: Group) => boolean): FindingKind | undefined {
+  for (const g of run.groups) {
+    if (!covered(g)) continue;
+    for (const f of found) for (const p of f.pieces ?? []) if (p.start <= g.start && g.end <= p.end) return f.kind;
+  }
+  return undefined;
+}
+
+function echoKind(digits: string, joined: string, starts: readonly number[], kinds: readonly FindingKind[], byLength: ReadonlyMap<number, { kind: FindingKind; digits: string }[]>): FindingKind | undefined {
+  const at = joined.indexOf(digits);
+  if (at >= 0) {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return kinds[lo];
+  }
+  for (const v of byLength.get(digits.length) ?? []) if (nearlySame(v.digits, digits)) return v.kind;
+  return undefined;
+}
