@@ -59,7 +59,7 @@ function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens
  * tokenize(text, from, to, blocked) returns (retokenize.ts builds them for a second pass).
  */
 export function detectNumbers(
-  text: string, from: number, to: number, blocked: readonly Span[], strict: boolean, tokens: Token[] = tokenize(text, from, to, blocked), layers = true,
+  text: string, from: number, to: number, blocked: readonly Span[], strict: boolean, tokens: Token[] = tokenize(text, from, to, blocked),
 ): NumberFinding[] {
   const labels = findLabels(tokens);
   const { lines, turns, sounds, letters } = assignTurns(tokens);
@@ -93,7 +93,7 @@ export function detectNumbers(
     if (run.groups.length > 2 || digitCount(run.groups) >= 3) hist.prevRunEnd = tokens[run.last]!.end;
   }
   // The label-by-label pass is done; what it left is judged by the dialogue and the fail-closed rule.
-  if (!strict && layers && runs.length > 0) {
+  if (!strict && runs.length > 0) {
     // One coverage test per state of `found`: rebuilt only after a layer added or dropped findings.
     let version = 0;
     let built = -1;

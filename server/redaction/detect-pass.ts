@@ -46,7 +46,7 @@ export type Pass = { found: Replacement[]; tokens: Token[]; main: Span[] };
 export type Reuse = { tokens: Token[]; main: Span[]; edits: readonly Edit[] };
 
 /** The replacements one pass finds in `input`. */
-export function detectPass(input: string, reuse?: Reuse, layers = true): Pass {
+export function detectPass(input: string, reuse?: Reuse): Pass {
   const markers = findMarkers(input);
   const emails = findEmails(input);
   const urls = notOverlapping(findUrls(input), mergeSpans(emails));
@@ -67,6 +67,6 @@ export function detectPass(input: string, reuse?: Reuse, layers = true): Pass {
   const expected = reuse ? editedSpans(reuse.main, reuse.edits) : null;
   const reused = reuse && expected && sameSpans(expected, main) ? retokenize(reuse.tokens, reuse.edits) : null;
   const tokens = reused ?? tokenize(input, 0, input.length, main);
-  for (const f of detectNumbers(input, 0, input.length, main, false, tokens, layers)) for (const r of replacementsOf(f)) found.push(r);
+  for (const f of detectNumbers(input, 0, input.length, main, false, tokens)) for (const r of replacementsOf(f)) found.push(r);
   return { found, tokens, main };
 }
