@@ -67,7 +67,7 @@ export function detectNumbers(
   const runs = joinTurns(splitAmounts(readRuns(tokens, !strict), tokens, text), tokens, lines, turns);
   const doc: Doc = { text, tokens, lines, turns, labels, index: indexLabels(labels, (i) => tokens[i]!.turn), strict };
   // Identifiers spelled letter by letter are read from the tokens first; their spans are then taken.
-  const found: NumberFinding[] = strict ? [] : findSpelledIds(tokens, !strict && letters).map((s) => ({ kind: s.kind, digits: '', pieces: [{ start: s.start, end: s.end }] }));
+  const found: NumberFinding[] = strict ? [] : findSpelledIds(tokens, letters).map((s) => ({ kind: s.kind, digits: '', pieces: [{ start: s.start, end: s.end }] }));
   const hist: History = { prevRunEnd: -1 };
   // Earlier redaction tokens count as numbers already read, so redacting twice changes nothing.
   // They are the blocked spans flagged as markers (each became one block token), so the spans, not the

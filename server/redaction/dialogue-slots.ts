@@ -14,8 +14,9 @@ import { emitLoose, keepLoose } from './loose-readings.js';
 // slot's kind, including readings that were corrected or repeated, until the conversation moves on
 // (a document number or amount, a new topic, or a few turns with nothing read). In text without
 // turns (summaries, extracted fields) a slot covers the rest of its line and the start of the next.
-// A weak label ("sec", "the bank", "social") opens a slot for the rest of its own line only; a
-// question about a document ("and the ACN?") claims its answer for the rule's keep list.
+// A weak label ("sec", "the bank", "social") opens a slot only as a field's key (for its line) or in
+// a question; a question about a document ("and the ACN?") claims its answer for the rule's keep list;
+// a completion or refusal ("all done", "please don't read it out") ends any reading.
 
 const SLOT_KIND: ReadonlyMap<LabelCat, FindingKind> = new Map<LabelCat, FindingKind>([
   ['card', 'card'], ['group', 'card'], ['cvv', 'security_code'], ['code', 'security_code'], ['expiry', 'expiry'], ['pin', 'pin'],

@@ -6,8 +6,8 @@ import type { Span } from './tokens.js';
 import { mergeSpans } from './keep-zones.js';
 
 // Fail-closed (issue 12): any 13-19 digit run — written, spoken or mixed, with spaces, dashes, dots or
-// fillers between its groups — is a card unless something proves it benign: a label or letters that
-// make it a document number (the label-by-label pass already kept those), an amount, a phone, a date.
+// fillers between its groups — is a card unless something proves it benign (run-claims.ts): a document
+// label or letters glued to it, an amount, a phone, a date. A phone word does not vouch for it.
 // Card context decides a reading, not the checksum: callers misread digits.
 
 export function noneCovered(run: Run, covered: (g: Group) => boolean): boolean {

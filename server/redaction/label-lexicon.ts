@@ -58,7 +58,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'third group', 'fourth group', 'first set', 'second set', 'third set', 'rest of the card',
       'rest of the number', 'remaining digits', 'middle digits', 'middle four', 'digits one to four', 'digits five to eight',
       'thirteen to sixteen', 'thirteen through sixteen',
-      'digits five to eight', 'digits five through eight', 'next lot of four'],
+      'digits five through eight', 'next lot of four'],
   },
   account: {
     common: ['account', 'account number', 'account no', 'account num', 'acct', 'acct no', 'acc', 'acc no', 'a c',
@@ -124,14 +124,14 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   },
   tax: {
     common: ['tax id', 'tax number', 'tax no', 'tax identification number', 'tin', 'tax id number',
-      'personal tax number', 'tax identifier', 'tax file'],
+      'personal tax number', 'tax identifier'],
   },
   // Numbers the rule keeps: documents, business ids (public), addresses, tracking, the caller's own
   // account WITH THE BUSINESS ("my account number with you" is not a bank account).
   // The agent declines the number or the payment is done: a reading that was going on is over.
   done: {
-    common: ['all done', 'all set', 'been applied', 'thats paid', 'that s paid', 'don t read', 'don t give', 'don t share', 'dont share', 'dont give', 'can t take card', 'all sorted', 'gone through', 'went through', 'been paid', 'thats paid',
-      'payment approved', 'payment declined', 'do not share', 'dont share', 'do not read', 'dont read', 'do not give', 'secure link', 'payment link', 'pay link',
+    common: ['all done', 'all set', 'been applied', 'thats paid', 'that s paid', 'don t read', 'don t give', 'don t share', 'dont share', 'dont give', 'can t take card', 'all sorted', 'gone through', 'went through', 'been paid',
+      'payment approved', 'payment declined', 'do not share', 'do not read', 'dont read', 'do not give', 'secure link', 'payment link', 'pay link',
       'secure payment link', 'cannot take card',
       ],
   },
