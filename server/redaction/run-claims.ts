@@ -168,11 +168,21 @@ export function isWrittenPhone(run: Run, digits: string): boolean {
 }
 
 const TRUNK_LAYOUTS = new Set(['4-3-4', '4-4-3', '3-3-4', '3-7', '4-7', '5-5', '2-3-4', '2-8']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
 const DATE_LEAD = new Set(['around', 'about', 'in', 'by', 'until', 'till', 'from', 'since', 'before', 'after', 'early', 'late', 'mid', 'during']);
+
+/** "Tuesday, November 18": a weekday makes a month and number a date whatever was asked (cards print no weekday). */
+function afterWeekday(doc: Doc, run: Run): boolean {
+  if (!run.groups[0]!.month) return false;
+  let prev = doc.tokens[run.first - 1];
+  if (prev?.text === ',') prev = doc.tokens[run.first - 2];
+  return prev?.kind === 'word' && WEEKDAYS.has(prev.lower);
+}
 
 /** "around September 2026", "by March 2027": a month and year in plain talk, not an expiry read out. */
 function isPlainMonth(doc: Doc, run: Run): boolean {
   if (!run.groups[0]!.month) return false;
+  if (afterWeekday(doc, run)) return true;
   const prev = doc.tokens[run.first - 1];
   if (!prev || prev.kind !== 'word' || !DATE_LEAD.has(prev.lower)) return false;
   const lab = doc.tokens[run.first - 2];
@@ -226,7 +236,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   }
   if (trailingKeep(doc, run) || withTheBusiness(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
-  if (isTime(doc, run) || isDayOfMonth(doc, run)) return 'date';
+  if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
   // (Written only: "double oh ten" is the middle of a card read aloud.)

@@ -75,4 +75,9 @@ describe('issue 12 leak classes', () => {
   it('keeps a US ZIP code next to an address', () => {
     check('Caller: the service address is 1200 Barton Springs Rd, Austin, TX 78704, and my card ending 4242 was charged twice.', [], ['78704', 'ending 4242']);
   });
+
+  it('keeps a date with its weekday even where an expiry was just asked or read', () => {
+    check('Agent: and the expiry?\nCaller: November 28\nAgent: Thanks. Your next visit stays Tuesday, November 18 at 9 a.m.', ['November 28'], ['Tuesday, November 18']);
+    check('The expiry was read as oh ate to nine. Next visit Tuesday, October 14.', ['oh ate to nine'], ['Tuesday, October 14']);
+  });
 });
