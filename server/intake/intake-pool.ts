@@ -9,6 +9,8 @@ import { prepareDelivery, type PreparedDelivery } from './prepare-delivery.js';
 
 export type IntakePool = {
   prepare(body: string, ctx: ParseContext): Promise<PreparedDelivery>;
+  /** Starts every thread and prepares `body` once on each, so the first webhooks find them loaded and compiled. */
+  warm(body: string, ctx: ParseContext): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -33,7 +35,7 @@ function tsxEsmApi(): string {
  * Redacting and parsing a webhook body is pure CPU work (~0.5 ms for a 5 KB transcript). With
  * `threads > 0` it runs on worker threads, so the event loop only verifies, writes and answers, and a
  * second core does the redaction. `threads: 0` prepares inline (one-core machines). Threads start
- * on first use; one that dies fails only the bodies it held (the webhook answers 503, DialNexa retries)
+ * on first use, or all at once in `warm` (main.ts warms before it listens: issue 15, item 2); one that dies fails only the bodies it held (the webhook answers 503, DialNexa retries)
  * and is replaced on the next body.
  */
 export function createIntakePool(o: { threads: number; log: Logger; maxHeapMb?: number }): IntakePool {
@@ -78,17 +80,24 @@ export function createIntakePool(o: { threads: number; log: Logger; maxHeapMb?: 
     return threads[best]!;
   }
 
+  function send(t: Thread, body: string, ctx: ParseContext): Promise<PreparedDelivery> {
+    const id = nextId++;
+    return new Promise<PreparedDelivery>((resolve, reject) => {
+      if (t.tasks.size === 0) t.worker.ref();
+      t.tasks.set(id, { resolve, reject });
+      t.worker.postMessage({ id, body, ctx });
+    });
+  }
+
   return {
     prepare(body, ctx) {
       if (threads.length === 0) return Promise.resolve(prepareDelivery(body, ctx));
       if (closed) return Promise.reject(new Error('intake pool is closed'));
-      const t = leastBusy();
-      const id = nextId++;
-      return new Promise<PreparedDelivery>((resolve, reject) => {
-        if (t.tasks.size === 0) t.worker.ref();
-        t.tasks.set(id, { resolve, reject });
-        t.worker.postMessage({ id, body, ctx });
-      });
+      return send(leastBusy(), body, ctx);
+    },
+    async warm(body, ctx) {
+      if (threads.length === 0) { prepareDelivery(body, ctx); return; }
+      await Promise.all(threads.map((t, slot) => send(t ?? spawn(slot), body, ctx)));
     },
     async close() {
       closed = true;

@@ -50,6 +50,16 @@ describe('intake threads', () => {
     }
   });
 
+  it('warm: start every thread and prepare one body on each before the first webhook', async () => {
+    const warming = createIntakePool({ threads: 2, log: quiet });
+    try {
+      await warming.warm(BODIES[0]!, ctx);
+      expect(await warming.prepare(BODIES[1]!, ctx)).toEqual(prepareDelivery(BODIES[1]!, ctx));
+    } finally {
+      await warming.close();
+    }
+  });
+
   it('refuse work once closed', async () => {
     const closing = createIntakePool({ threads: 1, log: quiet });
     expect((await closing.prepare(BODIES[0]!, ctx)).ok).toBe(true);
@@ -65,7 +75,7 @@ describe('intake threads', () => {
 describe('webhook when the intake threads fail', async () => {
   const rt = await useRuntime();
   it('answers 503 without internals and stores nothing', async () => {
-    const app = createApp({ ...rt.deps, intake: { prepare: () => Promise.reject(new Error('thread exploded at 0xdeadbeef')), close: async () => {} } });
+    const app = createApp({ ...rt.deps, intake: { prepare: () => Promise.reject(new Error('thread exploded at 0xdeadbeef')), warm: async () => {}, close: async () => {} } });
     const raw = JSON.stringify(SAMPLE_CALLS[0]!.build('call_pool_503', NOW));
     const res = await request(app).post(`/dialnexa/webhook/${rt.sandbox!.connectionId}`).set('x-dialnexa-signature', dialnexaSignature(raw, rt.sandbox!.webhookSecret)).set('content-type', 'application/json').send(raw);
     expect(res.status).toBe(503);
