@@ -4,8 +4,11 @@ import { redactText, type FindingKind } from './redact-text.js';
 export class KindSet {
   private readonly kinds = new Set<FindingKind>();
 
+  /** `references`: the call's own long references, kept where a text reads them (known-references.ts). */
+  constructor(readonly references?: ReadonlySet<string>) {}
+
   text(value: string): string {
-    const r = redactText(value);
+    const r = redactText(value, this.references);
     for (const f of r.findings) this.kinds.add(f.kind);
     return r.text;
   }

@@ -1,5 +1,6 @@
 import { isLikelyCard } from './card-numbers.js';
 import { KindSet } from './kind-set.js';
+import { knownReferences } from './known-references.js';
 import { redactToReplacements, type FindingKind, type Replacement } from './redact-text.js';
 
 // Redacts parsed JSON (raw deliveries are stored redacted). Transcripts may arrive as arrays of
@@ -55,7 +56,7 @@ function redactTurns(arr: readonly unknown[], ks: KindSet, depth: number): unkno
     offsets.push(joined.length + prefix.length);
     joined += prefix + t.text.replace(/\n/g, ' ');
   }
-  const { replacements } = redactToReplacements(joined);
+  const { replacements } = redactToReplacements(joined, ks.references);
   for (const r of replacements) ks.add(r.kind);
   // Replacements are sorted and turns follow each other, so one pointer hands each turn its own.
   let next = 0;
@@ -93,7 +94,7 @@ function redactNumber(value: number, key: string | undefined, ks: KindSet): unkn
   }
   if (!key) return value;
   const label = `${key.replace(/[_-]+/g, ' ')}: `;
-  const r = redactToReplacements(label + digits);
+  const r = redactToReplacements(label + digits, ks.references);
   if (!r.findings.some((f) => f.end > label.length)) return value;
   for (const f of r.findings) ks.add(f.kind);
   return r.text.startsWith(label) ? r.text.slice(label.length) : r.text;
@@ -109,8 +110,11 @@ function redactValue(value: unknown, ks: KindSet, depth: number, key?: string): 
   return out;
 }
 
-/** Redacts every string leaf of parsed JSON (keys are left alone); used to store raw deliveries. */
+/**
+ * Redacts every string leaf of parsed JSON (keys are left alone); used to store raw deliveries. The
+ * body's own long references (invoice, job, payment ids) are kept wherever its texts read them.
+ */
 export function redactJsonValue(value: unknown): { value: unknown; kinds: FindingKind[] } {
-  const ks = new KindSet();
+  const ks = new KindSet(knownReferences(value));
   return { value: redactValue(value, ks, 0), kinds: ks.sorted() };
 }

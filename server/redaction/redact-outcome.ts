@@ -1,4 +1,5 @@
 import { KindSet } from './kind-set.js';
+import { knownReferences } from './known-references.js';
 import type { FindingKind } from './redact-text.js';
 import type { CallAnalysis, CallOutcome, JobChangeRequest } from '../domain/call-outcome.js';
 
@@ -38,7 +39,8 @@ function redactAnalysis(a: CallAnalysis, ks: KindSet): CallAnalysis {
 
 /** Redacts every free-text field of a call; `kinds` lists what was removed (sorted, unique). */
 export function redactOutcome(o: CallOutcome): { outcome: CallOutcome; kinds: FindingKind[] } {
-  const ks = new KindSet();
+  const a = o.analysis;
+  const ks = new KindSet(a ? knownReferences({ invoiceNumber: a.invoiceNumber, jobNumber: a.jobNumber, paymentId: a.paymentId, subscriptionId: a.subscriptionId }) : undefined);
   const outcome: CallOutcome = { ...o };
   if (o.summary !== undefined) outcome.summary = ks.text(o.summary);
   if (o.transcript !== undefined) outcome.transcript = ks.text(o.transcript);

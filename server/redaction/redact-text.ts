@@ -1,6 +1,7 @@
 import { detectPass, type Pass, type Replacement, type Reuse } from './detect-pass.js';
 import type { Finding } from './findings.js';
 import { mayHoldNumber } from './number-words.js';
+import { withoutKnownReferences } from './known-references.js';
 
 export type { Finding, FindingKind } from './findings.js';
 export type { Replacement } from './detect-pass.js';
@@ -38,6 +39,7 @@ function toInput(r: Replacement, copies: readonly Copy[]): Replacement | null {
 }
 
 const MAX_PASSES = 4;
+const NONE: ReadonlySet<string> = new Set();
 
 /** What the first pass read, and the replacements that made the text the second pass reads. */
 function reuseOf(first: Pass, applied: readonly Replacement[]): Reuse {
@@ -49,27 +51,29 @@ function reuseOf(first: Pass, applied: readonly Replacement[]): Reuse {
  * free text, written or spoken, and keeps everything else byte for byte. Redacting a second time
  * changes nothing: when a pass finds something, the result is checked again until nothing new turns
  * up (a removed number can change how the numbers around it read).
+ * `references`: digits of the call's own long references (known-references.ts), kept where they are read.
  * @example redactText('card <16-digit card number ending 1111>').text === 'card [card ending 1111]'
  */
-export function redactText(input: string): Redaction {
-  const { text, findings } = redactToReplacements(input);
+export function redactText(input: string, references: ReadonlySet<string> = NONE): Redaction {
+  const { text, findings } = redactToReplacements(input, references);
   return { text, findings };
 }
 
 /** redactText plus the token each finding was replaced with (for callers that redact pieces of a text). */
-export function redactToReplacements(input: string): Redaction & { replacements: Replacement[] } {
+export function redactToReplacements(input: string, references: ReadonlySet<string> = NONE): Redaction & { replacements: Replacement[] } {
   if (!mayHoldNumber(input)) return { text: input, findings: [], replacements: [] };
   const first = detectPass(input);
-  let found = first.found.sort((a, b) => a.start - b.start);
+  let found = withoutKnownReferences(input, first.found, references).sort((a, b) => a.start - b.start);
   let result = apply(input, found);
   for (let pass = 1; pass < MAX_PASSES && found.length > 0; pass++) {
     // The second pass reuses the first one's tokens where the text is unchanged (retokenize.ts).
     const next = detectPass(result.text, pass === 1 ? reuseOf(first, result.kept) : undefined);
-    const more: Replacement[] = [];
+    let more: Replacement[] = [];
     for (const r of next.found) {
       const mapped = toInput(r, result.copies);
       if (mapped) more.push(mapped);
     }
+    more = withoutKnownReferences(input, more, references);
     if (more.length === 0) break;
     found = [...found, ...more].sort((a, b) => a.start - b.start);
     result = apply(input, found);

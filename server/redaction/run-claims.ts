@@ -2,6 +2,7 @@ import { KEEPISH, type Label } from './context-labels.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
 import { isNumberWord } from './number-words.js';
 import { isDateShape, isPhoneShape } from './number-shapes.js';
+import { isLikelyCard } from './card-numbers.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
@@ -230,7 +231,9 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   if (lab?.cat === 'ending') return 'ending';
   // A phone word vouches for a phone-sized number only ("card on call: 6011 7380 8825 2026" is a card).
   const sized = lab?.cat === 'money' ? digits.length <= 8 : lab?.cat === 'phone' ? digits.length <= 12 || isPhoneShape(digits, false) : true;
-  if (lab && KEEPISH.has(lab.cat) && sized) {
+  // A document word does not vouch for a number that is card-shaped (issuer prefix and Luhn): "invoice
+  // 4532 0151 1283 0366" is a card read under the wrong name, and fail-closed says it goes (issue 12).
+  if (lab && KEEPISH.has(lab.cat) && sized && !(kind === 'card' && isLikelyCard(digits))) {
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }

@@ -49,8 +49,11 @@ export const CARD_CORPUS: CorpusEntry[] = [
   entry('card-after-phone-30', 'User: My mobile is 021 123 4567 and the card is 5555 5555 5555 4444',
     [['card', '5555 5555 5555 4444']], ['021 123 4567']),
   entry('card-amex-dash-31', 'User: 3782-822463-10005', [['card', '3782-822463-10005']]),
-  entry('card-with-txn-32', 'Agent: The transaction id 4000001234567808 shows a decline; could you read the card number?\nUser: 4012 8888 8888 1881',
-    [['card', '4012 8888 8888 1881']], ['transaction id 4000001234567808']),
+  entry('card-with-txn-32', 'Agent: The transaction id 4000001234567809 shows a decline; could you read the card number?\nUser: 4012 8888 8888 1881',
+    [['card', '4012 8888 8888 1881']], ['transaction id 4000001234567809']),
+  // Card-shaped (issuer prefix and Luhn) under a document word: fail-closed takes it (issue 12).
+  entry('card-as-txn-32b', 'The bank shows transaction reference 4000001234567808 twice.', [['card', '4000001234567808']]),
+  entry('card-as-order-32c', 'order number 5200000010420005', [['card', '5200000010420005']]),
   entry('card-fragment-33', 'Agent: What\'s the card number?\nUser: 4111 1111 1111\nAgent: Sorry, you dropped out there, can you give me the rest of the card number?\nUser: 1111',
     [['card', '4111 1111 1111']]),
   entry('card-misread-34', 'Caller read credit card 4532 0151 1283 0368 (may be misread).', [['card', '4532 0151 1283 0368']]),

@@ -29,9 +29,11 @@ export const KEEP_CORPUS: CorpusEntry[] = [
   entry('keep-wo-23', 'work order WO-7781 for the hot water unit', [], ['WO-7781']),
   entry('keep-receipt-24', 'receipt 4471920311', [], ['4471920311']),
   entry('keep-txn-25', 'transaction id 8812345678901234', [], ['8812345678901234']),
-  entry('keep-txn-luhn-26', 'The bank shows transaction reference 4000001234567808 twice.', [], ['4000001234567808']),
-  entry('keep-order-luhn-27', 'order number 5200000010420005', [], ['5200000010420005']),
-  entry('keep-receipt-luhn-28', 'Receipt no. 4471920311007 from the card terminal', [], ['4471920311007']),
+  // Long references under their document word stay unless they are card-shaped (issuer prefix and
+  // Luhn): a card-shaped one goes whatever it is called (issue 12, fail-closed; corpus-cards.ts).
+  entry('keep-txn-26', 'The bank shows transaction reference 4000001234567809 twice.', [], ['4000001234567809']),
+  entry('keep-order-27', 'order number 5200000010420006', [], ['5200000010420006']),
+  entry('keep-receipt-28', 'Receipt no. 4471920311008 from the card terminal', [], ['4471920311008']),
   entry('keep-amount-29', 'charged AUD 349.00 twice on 12/04', [], ['AUD 349.00', '12/04']),
   entry('keep-amount-30', 'The total was $1,234.50', [], ['$1,234.50']),
   entry('keep-amount-31', '£2,450.00 deposit', [], ['£2,450.00']),

@@ -114,3 +114,38 @@ describe('redactJsonValue', () => {
     expect(redactJsonValue('exp 04/27')).toEqual({ value: 'exp [expiry]', kinds: ['expiry'] });
   });
 });
+
+// Issue 12, fail-closed rule: a long digit run is a card unless it is the call's own reference.
+describe("the call's own long references", () => {
+  const ref = '20230914000123456'; // 17 digits, fails Luhn: an ERP-style invoice number
+  // No document word beside the readings: only the structured field can prove them benign.
+  const transcript = `Caller: it's 2023 0914 0001 23456, I was charged twice.\nAgent: I see ${ref}.`;
+
+  it('keeps a reference the body carries as invoice_number, in the field and wherever it is read', () => {
+    const value = redactJsonValue({ transcript, post_call_analysis: { invoice_number: ref } }).value as {
+      transcript: string; post_call_analysis: { invoice_number: string };
+    };
+    expect(value.post_call_analysis.invoice_number).toBe(ref);
+    expect(value.transcript).toBe(transcript);
+  });
+
+  it('still removes the same digits when the body does not name them as its reference', () => {
+    const value = redactJsonValue({ transcript, post_call_analysis: { invoice_number: '1042' } }).value as { transcript: string };
+    expect(value.transcript).not.toContain(ref);
+    expect(value.transcript).not.toContain('2023 0914 0001');
+  });
+
+  it('never keeps a card-like number, whatever field it came in', () => {
+    const card = '4532015112830366'; // Visa prefix and Luhn-valid
+    const value = redactJsonValue({ transcript: `Caller: invoice ${card}`, invoiceNumber: card }).value as { transcript: string; invoiceNumber: string };
+    expect(value.transcript).not.toContain(card);
+    expect(value.invoiceNumber).not.toContain(card);
+  });
+
+  it('keeps it in the parsed outcome too (the fetched-details path)', () => {
+    const base = outcome();
+    const { outcome: o } = redactOutcome({ ...base, transcript, analysis: { ...base.analysis!, invoiceNumber: ref } });
+    expect(o.transcript).toBe(transcript);
+    expect(redactOutcome({ ...base, transcript }).outcome.transcript).not.toContain(ref);
+  });
+});

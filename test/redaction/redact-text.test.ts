@@ -76,8 +76,9 @@ describe('redactText', () => {
     expect(redactText('mail 4111111111111111.billing@example.com').text).toBe('mail 4111111111111111.billing@example.com');
   });
 
-  it('keeps transaction references even when they pass Luhn, outside a card context', () => {
-    expect(redactText('transaction 4111 1111 1111 1111 was reversed').findings).toEqual([]);
+  it('keeps a long transaction reference under its word, unless it is card-shaped (fail-closed, issue 12)', () => {
+    expect(redactText('transaction 8812 3456 7890 1234 was reversed').findings).toEqual([]);
+    expect(redactText('transaction 4111 1111 1111 1111 was reversed').findings).toHaveLength(1);
     expect(redactText('card 4111 1111 1111 1111 was reversed').findings).toHaveLength(1);
   });
 
