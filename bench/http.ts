@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
 import { SEED } from '../server/sandbox/seed.js';
-import { SAMPLE_CALLS } from '../server/sandbox/sample-calls.js';
 import { startChild } from './lib/child.js';
+import { webhookBody as sampleBody } from './lib/webhook-body.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 import { hasWrk, runWrk } from './lib/wrk.js';
 
@@ -30,15 +30,7 @@ function row(name: string, rs: LoadResult[], base?: LoadResult[]) {
   };
 }
 
-/** A ~5 KB transcript: the duplicate-charge sample padded with realistic turns. */
-function webhookBody(round: number, i: number): string {
-  const body = SAMPLE_CALLS[0]!.build(`call_bench_${process.pid}_${round}_${i}`, new Date()) as any;
-  const turns = ['Agent: Could you confirm the invoice number for me?', 'User: It is invoice 1042, the one from the backflow valve repair.', 'Agent: Thanks. I can see two payments of three forty-nine on that invoice.', 'User: Yes, that is the problem, I only meant to pay it once.'];
-  let t = body.payload.call.transcript as string;
-  for (let k = 0; t.length < 5_000; k++) t += `\n${turns[k % turns.length]}`;
-  body.payload.call.transcript = t;
-  return JSON.stringify(body);
-}
+const webhookBody = (round: number, i: number) => sampleBody(`call_bench_${process.pid}_${round}_${i}`);
 
 /**
  * A schema of its own for this run, dropped afterwards: each run starts from empty tables, as the SQLite
