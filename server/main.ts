@@ -1,9 +1,14 @@
 import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { composeRuntime } from './compose.js';
 import { createLogger } from './http/logger.js';
 import { applyV8Flags } from './v8-flags.js';
+
+// The built panel: dist/ui, beside dist/server when running compiled (npm start), ../dist/ui from the
+// sources (npm run dev, tests).
+const UI_DIST = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '../dist/ui' : '../ui', import.meta.url));
 
 /**
  * Composition root and the only module with start-up side effects: read config once (exit 2 naming every
@@ -22,7 +27,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const runtime = await composeRuntime(config, { log });
+  const runtime = await composeRuntime(config, { log, distDir: UI_DIST });
   const app = createApp(runtime.deps);
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;

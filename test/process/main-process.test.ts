@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const MAIN = new URL('../../server/main.ts', import.meta.url).pathname;
 const CLI = new URL('../../server/cli.ts', import.meta.url).pathname;
+const COMPILED = new URL('../../dist/server/main.js', import.meta.url).pathname;
 
 function run(file: string, args: string[], env: Record<string, string>, opts: { stdin?: string; until?: RegExp; signal?: NodeJS.Signals } = {}) {
   return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
@@ -39,6 +41,36 @@ describe('the server process', () => {
     expect(r.out).toContain('database migrated');
     expect(r.out).toMatch(/throwaway ENCRYPTION_KEY/);
     expect(r.out).toContain('stopped cleanly');
+  }, 30_000);
+});
+
+// `npm test` builds dist/ first (npm run build); run bare, vitest skips this with a notice.
+if (!existsSync(COMPILED)) console.warn('dist/server/main.js missing (run npm run build): the compiled-process test is skipped');
+describe.skipIf(!existsSync(COMPILED))('the compiled server (npm start runs node dist/server/main.js)', () => {
+  it('starts from the bundle without tsx, is ready, and takes a signed webhook on its intake thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'addon-dist-'));
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const secret = 'compiled-process-webhook-secret-000';
+    const child = spawn(process.execPath, ['--enable-source-maps', COMPILED], {
+      env: { PATH: process.env.PATH!, PORT: String(port), SANDBOX: '1', DATABASE_URL: `sqlite:${join(dir, 'addon.sqlite')}`, DIALNEXA_WEBHOOK_SECRET: secret, INTAKE_THREADS: '1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { out += d; });
+    const exited = new Promise<number | null>((r) => child.on('exit', r));
+    try {
+      for (const deadline = Date.now() + 20_000; !out.includes('add-on listening') && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      const body = JSON.stringify({ event_type: 'call_ended', payload: { call: { id: 'call_compiled_1', status: 'completed', transcript: 'User: my card is 4111 1111 1111 1111' } } });
+      const res = await fetch(`http://127.0.0.1:${port}/dialnexa/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-dialnexa-signature': createHmac('sha256', secret).update(body).digest('hex') } });
+      expect(res.status).toBe(200);
+      expect(out).not.toMatch(/tsx/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(out).toContain('stopped cleanly');
   }, 30_000);
 });
 
