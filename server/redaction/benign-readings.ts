@@ -1,0 +1,155 @@
+import { isNumberWord } from './number-words.js';
+import { isPhoneShape } from './number-shapes.js';
+import { runDigits, type Group, type Run } from './spoken-digits.js';
+import type { FindingKind } from './findings.js';
+import type { Doc } from './run-context.js';
+import type { Token } from './tokens.js';
+
+// Readings that are plainly not sensitive values, whatever was asked before them (issue 12: "postcodes,
+// phone numbers, amounts, dates, … must stay, verbatim"): a postcode after its state, a street number,
+// a time, a date, a quantity, a phone written in a phone's groups. run-claims.ts asks these.
+
+// AU states and territories, US states: "Parramatta NSW 2150", "Austin, TX 78704" (a postcode, not a card group).
+const REGIONS = new Set(('NSW VIC QLD SA WA TAS NT ACT AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV '
+  + 'NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WV WI WY DC').split(' '));
+const STREET = new Set(['st', 'street', 'rd', 'road', 'ave', 'avenue', 'dr', 'drive', 'ln', 'lane', 'way', 'cres', 'crescent', 'ct', 'court',
+  'pl', 'place', 'blvd', 'boulevard', 'hwy', 'highway', 'tce', 'terrace', 'pde', 'parade', 'cl', 'close', 'cct', 'circuit', 'pkwy', 'parkway', 'grove', 'gr', 'square', 'sq']);
+// Words that make a number a quantity: "about two thousand one hundred", "roughly 350".
+const APPROX = new Set(['about', 'around', 'roughly', 'approximately', 'approx', 'nearly', 'almost', 'over', 'under', 'maybe', 'like', 'some', 'at', 'between']);
+// Units after a number make it a quantity or a range: "1–2 business days", "3 visits", "4 x 15 metre".
+const UNITS = new Set(['day', 'days', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'year', 'years', 'hour', 'hours', 'hrs',
+  'minute', 'minutes', 'mins', 'business', 'working', 'visits', 'visit', 'instalments', 'installments', 'payments', 'times', 'x', 'percent',
+  'metre', 'metres', 'meter', 'meters', 'am', 'pm', 'tomorrow', 'today', 'tonight', 'morning', 'afternoon', 'o\'clock', 'oclock', 'people', 'items', 'units', 'lots']);
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'thirtieth', 'th', 'st', 'nd', 'rd']);
+// Phone layouts by group sizes (cards are read 4-4-4-4 or 4-6-5, never like these).
+const PHONE_LAYOUTS = new Set(['3-3-4', '4-3-3', '2-4-4', '1-3-3-4', '2-3-4', '3-4-4', '5-6', '5-3-3', '2-2-3-3', '3-3-3-3']);
+
+export function isPostcode(doc: Doc, run: Run, digits: string): boolean {
+  if (digits.length !== 4 && digits.length !== 5 && digits.length !== 9) return false;
+  let k = run.first - 1;
+  if (doc.tokens[k]?.text === ',') k--;
+  const prev = doc.tokens[k];
+  return prev !== undefined && prev.kind === 'word' && REGIONS.has(prev.text);
+}
+
+/** "4410 Elm St", "1812 Birch Ave": a street number. */
+export function isStreetNumber(doc: Doc, run: Run): boolean {
+  if (run.groups.length !== 1 || run.groups[0]!.spoken || run.groups[0]!.digits.length > 5) return false;
+  for (let k = run.last + 1; k <= run.last + 3 && k < doc.tokens.length; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (k > run.last + 1 && STREET.has(t.lower)) return true;
+  }
+  return false;
+}
+
+/** "14:05", "[00:41]": a time of day or a timestamp (digits either side of a colon, no spaces). */
+export function isTime(doc: Doc, run: Run): boolean {
+  return timeColon(doc.tokens, run.last + 1) || timeColon(doc.tokens, run.first - 1);
+}
+
+function timeColon(t: readonly Token[], k: number): boolean {
+  const c = t[k];
+  const after = t[k + 1];
+  const before = t[k - 1];
+  return c !== undefined && c.text === ':' && !c.space && after !== undefined && !after.space && after.kind === 'num' && before !== undefined && before.kind === 'num' && before.label < 0;
+}
+
+export function anySpoken(groups: readonly Group[]): boolean {
+  for (const g of groups) if (g.spoken) return true;
+  return false;
+}
+
+export function anyMonth(groups: readonly Group[]): boolean {
+  for (const g of groups) if (g.month) return true;
+  return false;
+}
+
+/** Group sizes joined by '-': "3-3-4". */
+export function layoutOf(groups: readonly Group[]): string {
+  let s = '';
+  for (const g of groups) s += (s ? '-' : '') + g.digits.length;
+  return s;
+}
+
+/** A quantity, not a reading: "about 350", "two thousand one hundred", "1–2 business days", "at nine thirty". */
+export function isQuantity(doc: Doc, run: Run, kind: FindingKind): boolean {
+  const prev = doc.tokens[run.first - 1];
+  if (prev?.kind === 'word' && APPROX.has(prev.lower)) return true;
+  const next = doc.tokens[run.last + 1];
+  if (next?.kind === 'word' && UNITS.has(next.lower)) return true;
+  // "two thousand …", "one hundred and twelve fifty": amounts; "one six oh, seven hundred" is digits.
+  for (let k = run.first; k <= run.last; k++) {
+    const w = doc.tokens[k]!.lower;
+    // "two thousand and twenty-nine" is a year in an expiry.
+    if ((w === 'thousand' && kind !== 'expiry') || (w === 'hundred' && doc.tokens[k + 1]?.lower === 'and')) return true;
+  }
+  return false;
+}
+
+/** "the twenty-third of March", "the 3rd": a day of the month. */
+export function isDayOfMonth(doc: Doc, run: Run): boolean {
+  let k = run.last + 1;
+  if (doc.tokens[k]?.text === '-') k++;
+  const next = doc.tokens[k];
+  return next?.kind === 'word' && ORDINALS.has(next.lower);
+}
+
+/**
+ * Written like a phone number, in groups: "512-555-0119", "0412 345 678" (a spoken string of digits
+ * is not judged). A first group of five is a phone only as a UK trunk code ("07700 900123"); "75493
+ * 78016" is a UTR.
+ */
+export function isWrittenPhone(run: Run, digits: string): boolean {
+  if (digits.length < 9 || run.groups.length < 2 || anySpoken(run.groups) || !isPhoneShape(digits, false)) return false;
+  const layout = layoutOf(run.groups);
+  // With a trunk 0 in front, UK and NZ layouts too: "0161 496 0733", "021 123 4567".
+  return PHONE_LAYOUTS.has(layout) || (digits[0] === '0' && digits[1] !== '0' && TRUNK_LAYOUTS.has(layout));
+}
+
+const TRUNK_LAYOUTS = new Set(['4-3-4', '4-4-3', '3-3-4', '3-7', '4-7', '5-5', '2-3-4', '2-8']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
+const DATE_LEAD = new Set(['around', 'about', 'in', 'by', 'until', 'till', 'from', 'since', 'before', 'after', 'early', 'late', 'mid', 'during']);
+
+/** "Tuesday, November 18": a weekday makes a month and number a date whatever was asked (cards print no weekday). */
+export function afterWeekday(doc: Doc, run: Run): boolean {
+  if (!run.groups[0]!.month) return false;
+  let prev = doc.tokens[run.first - 1];
+  if (prev?.text === ',') prev = doc.tokens[run.first - 2];
+  return prev?.kind === 'word' && WEEKDAYS.has(prev.lower);
+}
+
+/** "around September 2026", "by March 2027": a month and year in plain talk, not an expiry read out. */
+function isPlainMonth(doc: Doc, run: Run): boolean {
+  if (!run.groups[0]!.month) return false;
+  if (afterWeekday(doc, run)) return true;
+  const prev = doc.tokens[run.first - 1];
+  if (!prev || prev.kind !== 'word' || !DATE_LEAD.has(prev.lower)) return false;
+  const lab = doc.tokens[run.first - 2];
+  return !(lab && lab.label >= 0 && doc.labels[lab.label]!.cat === 'expiry');
+}
+
+/** Amounts said in words: "two thousand two hundred and forty dollars". */
+function isSpokenAmount(doc: Doc, run: Run): boolean {
+  for (let k = run.last + 1; k <= run.last + 6 && k < doc.tokens.length; k++) {
+    const w = doc.tokens[k]!.lower;
+    if (CURRENCY_WORDS.has(w)) return true;
+    if (doc.tokens[k]!.kind !== 'word' || !(isNumberWord(w) || w === 'and' || w === 'hundred' || w === 'thousand')) return false;
+  }
+  return false;
+}
+const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'pounds', 'quid', 'euros', 'cents', 'pence']);
+
+/**
+ * Numbers the rule keeps whatever the talk around them: a postcode after its state, a street number,
+ * a time, a phone written in a phone's groups. The label-by-label pass keeps these too (detect-digits.ts).
+ */
+export function isBenign(doc: Doc, run: Run): boolean {
+  if (isTime(doc, run) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run)) return true;
+  let n = 0;
+  for (const g of run.groups) n += g.digits.length;
+  if (n !== 4 && n !== 5 && n < 9) return false; // postcodes and phones only
+  const digits = runDigits(run.groups);
+  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits);
+}
