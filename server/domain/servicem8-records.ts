@@ -67,3 +67,9 @@ export type Sm8Task = {
   complete: boolean;
   active: boolean;
 };
+
+/** A file in a job's diary (quote, invoice, work order, photo); `source` is ServiceM8's `attachment_source`, e.g. `INVOICE`. */
+export type Sm8Attachment = { uuid: string; jobUuid: string; name: string; fileType: string; source: string; active: boolean };
+
+/** What the Messaging API answered for one accepted email or SMS. */
+export type Sm8MessageReceipt = { messageUuid?: string; message: string };

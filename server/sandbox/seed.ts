@@ -13,6 +13,7 @@
  * sent (its one payment row was soft-deleted); mobile 0491 570 157 belongs to contacts of two clients
  * (Westside Property Management and Harold Fitzgerald); Sam Okafor ("Accounts & Billing") is finance.
  */
+import { MESSAGING_SCOPES, OAUTH_SCOPES } from '../servicem8/manifest.js';
 import type { SeedData } from './servicem8/types.js';
 import { SEED } from './servicem8/seed-ids.js';
 
@@ -38,6 +39,8 @@ function buildSeed(): SeedData {
   return {
     apiKeys: [SEED.apiKey],
     bearerTokens: [SEED.bearerToken],
+    // The sandbox token was granted everything the add-on asks for, messaging included (issue 14).
+    tokenScopes: { [SEED.bearerToken]: [...OAUTH_SCOPES, ...MESSAGING_SCOPES] },
     vendor: {
       uuid: SEED.vendor.uuid, name: 'Harbourside Plumbing & Electrical', currency: 'AUD', timezone_name: 'Australia/Sydney',
       email: 'office@harbourside-pe.example', billing_address: 'Unit 4, 12 Wharf Rd, Balmain NSW 2041', default_region: 'AU',

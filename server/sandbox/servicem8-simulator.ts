@@ -1,6 +1,7 @@
-import type { Router } from 'express';
+import { Router } from 'express';
 import { createAccountRegistry, materialize, type Credential } from './servicem8/accounts.js';
 import { listenOn, type Listening } from './servicem8/listen.js';
+import { createMessagingRouter, type SentMessage } from './servicem8/messaging.js';
 import { OBJECT_DEFS } from './servicem8/objects.js';
 import { createRequestWindow } from './servicem8/rate-window.js';
 import { createSimulatorRouter } from './servicem8/router.js';
@@ -9,6 +10,7 @@ import { createSeedData } from './seed.js';
 
 export type { AccountRecords, FaultConfig, ObjectName, RequestFilter, RequestLogEntry, SeedData, WireRecord } from './servicem8/types.js';
 export type { Credential } from './servicem8/accounts.js';
+export type { SentMessage } from './servicem8/messaging.js';
 
 export type ServiceM8SimulatorOptions = {
   /** The default account; the seed from seed.ts when omitted. */
@@ -21,6 +23,8 @@ export type ServiceM8SimulatorOptions = {
   perDayLimit?: number;
   /** Rows per list page (ServiceM8: 5 000); small values force cursor paging in tests. */
   pageSize?: number;
+  /** Messages per account per UTC day through the Messaging API before 429; default 500. */
+  messagingDailyQuota?: number;
 };
 
 export type ServiceM8Simulator = {
@@ -37,6 +41,9 @@ export type ServiceM8Simulator = {
   /** Every request answered so far, oldest first. */
   readonly requests: readonly RequestLogEntry[];
   count(filter?: RequestFilter): number;
+  /** Every email and SMS the Messaging API accepted (a repeat with the same Idempotency-Key is not a new one). */
+  readonly sent: readonly SentMessage[];
+  setMessagingQuota(perDay: number): void;
   /** Live records of an account (by vendor UUID, API key or token; default account when omitted). */
   data(accountKey?: string): AccountRecords;
   /** Inserts or replaces a record directly (wire format), filling missing fields with defaults. */
@@ -61,10 +68,13 @@ export function createServiceM8Simulator(opts: ServiceM8SimulatorOptions = {}): 
   const requests: RequestLogEntry[] = [];
   let faults: FaultConfig = { ...opts.faults };
   let pageSize = opts.pageSize ?? 5_000;
+  let quota = opts.messagingDailyQuota ?? 500;
+  const sent: SentMessage[] = [];
+  const log = (e: RequestLogEntry) => requests.push(e);
 
-  const handler = createSimulatorRouter({
-    accounts, window, now, faults: () => faults, pageSize: () => pageSize, log: (e) => requests.push(e),
-  });
+  const handler = Router();
+  handler.use(createMessagingRouter({ accounts, window, now, faults: () => faults, log, dailyQuota: () => quota, sent }));
+  handler.use(createSimulatorRouter({ accounts, window, now, faults: () => faults, pageSize: () => pageSize, log }));
 
   return {
     handler,
@@ -80,6 +90,10 @@ export function createServiceM8Simulator(opts: ServiceM8SimulatorOptions = {}): 
       pageSize = next;
     },
     requests,
+    sent,
+    setMessagingQuota(perDay) {
+      quota = perDay;
+    },
     count: (filter = {}) => requests.filter((r) => matchesRequest(r, filter)).length,
     data: (accountKey) => accounts.resolve(accountKey).records,
     put(object, record, accountKey) {
@@ -94,6 +108,8 @@ export function createServiceM8Simulator(opts: ServiceM8SimulatorOptions = {}): 
       accounts.resetData();
       window.reset();
       requests.length = 0;
+      sent.length = 0;
+      quota = opts.messagingDailyQuota ?? 500;
       faults = { ...opts.faults };
     },
     listen: (port = 0, host = '127.0.0.1') => listenOn(handler, port, host),

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import type { Sm8Company, Sm8Contact, Sm8Job, Sm8Note, Sm8Payment, Sm8Staff, Sm8Task, Sm8Vendor } from '../domain/servicem8-records.js';
+import type { Sm8Attachment, Sm8Company, Sm8Contact, Sm8Job, Sm8MessageReceipt, Sm8Note, Sm8Payment, Sm8Staff, Sm8Task, Sm8Vendor } from '../domain/servicem8-records.js';
 import { ServiceM8Error, ServiceM8InputError } from './errors.js';
 import { buildFilter, type FilterClause } from './filter.js';
 import { createTransport, type HttpCall, type HttpResult, type RequestInfo, type ServiceM8Auth } from './http.js';
 import type { RateLimiter } from './rate-limit.js';
 import { resolveRetryPolicy, type RetryPolicy } from './retry.js';
-import { body, filters, parse, WireFormatError, type JobCreateInput, type NoteCreateInput, type TaskCreateInput, type TaskUpdate } from './wire.js';
+import { body, filters, parse, WireFormatError, type EmailInput, type JobCreateInput, type NoteCreateInput, type SmsInput, type TaskCreateInput, type TaskUpdate } from './wire.js';
 
 export type { ServiceM8Auth, RequestInfo } from './http.js';
-export type { TaskUpdate } from './wire.js';
+export type { EmailInput, SmsInput, TaskUpdate } from './wire.js';
 export { ServiceM8Error, ServiceM8InputError } from './errors.js';
 
 export type ServiceM8ClientOptions = {
@@ -57,6 +57,14 @@ export interface ServiceM8Client {
   /** Partial update of non-money fields, by domain name (see JOB_UPDATABLE_FIELDS in wire.ts). */
   updateJob(uuid: string, fields: Record<string, string>): Promise<void>;
   search(q: string, limit?: number): Promise<unknown[]>;
+  /** Active files in the job diary (quotes, invoices, photos). */
+  listJobAttachments(jobUuid: string): Promise<Sm8Attachment[]>;
+  /**
+   * Messaging API (OAuth, scope publish_email / publish_sms). Sent with an Idempotency-Key; only a 429 is
+   * retried here, since after a 5xx or a lost answer the message may already have gone out.
+   */
+  sendEmail(input: EmailInput): Promise<Sm8MessageReceipt>;
+  sendSms(input: SmsInput): Promise<Sm8MessageReceipt>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -152,7 +160,17 @@ export function createServiceM8Client(opts: ServiceM8ClientOptions): ServiceM8Cl
     createJob: async (input) => withUuid(input, (i) => create('/job.json', i.uuid, body.jobCreate(i))),
     updateJob: async (uuid, fields) => update('/job/{uuid}.json', uuid, body.jobUpdate(fields)),
     search: async (q, limit = 20) => searchAll(q, limit),
+    listJobAttachments: async (jobUuid) => listAll('/attachment.json', parse.attachmentList, filters.jobAttachments(checkUuid(jobUuid))),
+    sendEmail: async (input) => message('/platform_service_email', input.idempotencyKey, body.email(input)),
+    sendSms: async (input) => message('/platform_service_sms', input.idempotencyKey, body.sms(input)),
   };
+
+  async function message(path: string, key: string, payload: object): Promise<Sm8MessageReceipt> {
+    if (!key) throw new ServiceM8InputError('a message needs an idempotency key');
+    const call: HttpCall = { method: 'POST', path, root: 'platform', body: payload, headers: { 'idempotency-key': key }, retryOnlyThrottled: true };
+    const res = await send(call);
+    return decode(call, res, (b) => parse.messageReceipt(b, res.headers['x-record-uuid']));
+  }
 
   async function searchAll(q: string, limit: number): Promise<unknown[]> {
     // The spec bounds q to 1..100 characters and limit to 1..50.

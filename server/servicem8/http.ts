@@ -19,6 +19,14 @@ export type HttpCall = {
   body?: unknown;
   /** Return 404 as a result instead of throwing (single-record reads). */
   allowNotFound?: boolean;
+  /** `platform`: the path is at the host root, not under `/api_1.0` (`/platform_service_email`, platform-notes §4.2). */
+  root?: 'platform';
+  headers?: Record<string, string>;
+  /**
+   * Retry only a 429 (refused before anything happened). For sends: after a 5xx or a lost answer the message
+   * may have gone out, so the transport does not repeat it; the caller decides (with an Idempotency-Key).
+   */
+  retryOnlyThrottled?: boolean;
 };
 export type HttpResult = { status: number; headers: Record<string, string | undefined>; body: unknown };
 
@@ -40,21 +48,23 @@ const MAX_DETAIL = 200;
  * Other statuses are final. Errors never include request headers.
  */
 export function createTransport(opts: TransportOptions): (call: HttpCall) => Promise<HttpResult> {
-  const root = `${opts.baseUrl.replace(/\/+$/, '').replace(/\/api_1\.0$/, '')}/api_1.0`;
+  const host = opts.baseUrl.replace(/\/+$/, '').replace(/\/api_1\.0$/, '');
+  const root = `${host}/api_1.0`;
+  const shown = (call: HttpCall) => (call.root === 'platform' ? call.path : `/api_1.0${call.path}`);
 
   async function attemptOnce(call: HttpCall, attempt: number): Promise<Attempt> {
     await opts.limiter.acquire(opts.accountUuid);
     const { headers, secret } = await authHeaders(opts.auth);
-    const url = root + call.path + (call.query ? `?${encodeQuery(call.query)}` : '');
+    const url = (call.root === 'platform' ? host : root) + call.path + (call.query ? `?${encodeQuery(call.query)}` : '');
     const started = performance.now();
     const report = (status: ServiceM8Status) => opts.onRequest?.({
-      method: call.method, path: `/api_1.0${call.path}`, route: `/api_1.0${call.path.replace(UUID_SEGMENT, '/{uuid}')}`,
+      method: call.method, path: shown(call), route: shown({ ...call, path: call.path.replace(UUID_SEGMENT, '/{uuid}') }),
       status, attempt, ms: Math.round(performance.now() - started),
     });
     try {
       const res = await request(url, {
         method: call.method,
-        headers: { accept: 'application/json', ...headers, ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: { accept: 'application/json', ...call.headers, ...headers, ...(call.body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}),
         ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
         signal: AbortSignal.timeout(opts.timeoutMs),
@@ -74,9 +84,10 @@ export function createTransport(opts: TransportOptions): (call: HttpCall) => Pro
       const outcome = await attemptOnce(call, attempt);
       if (outcome.ok) return outcome.result;
       const retryable = isRetryableStatus(outcome.status);
-      if (!retryable || attempt >= opts.retry.attempts) {
+      const again = retryable && (!call.retryOnlyThrottled || outcome.status === 429);
+      if (!again || attempt >= opts.retry.attempts) {
         throw new ServiceM8Error({
-          status: outcome.status, retryable, method: call.method, path: `/api_1.0${call.path}`, attempts: attempt,
+          status: outcome.status, retryable, method: call.method, path: shown(call), attempts: attempt,
           detail: outcome.detail, errorCode: outcome.errorCode, cause: outcome.cause,
         });
       }

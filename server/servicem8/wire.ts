@@ -4,7 +4,7 @@
  * become "" (platform-notes §4.4, §8.10). Kept in one file on purpose (STYLE.md: one adapter file per edge).
  */
 import { z } from 'zod';
-import type { Sm8Company, Sm8Contact, Sm8Job, Sm8Note, Sm8Payment, Sm8Staff, Sm8Task, Sm8Vendor } from '../domain/servicem8-records.js';
+import type { Sm8Attachment, Sm8Company, Sm8Contact, Sm8Job, Sm8MessageReceipt, Sm8Note, Sm8Payment, Sm8Staff, Sm8Task, Sm8Vendor } from '../domain/servicem8-records.js';
 import { toDecimalString } from '../domain/money.js';
 import type { FilterClause } from './filter.js';
 import { ServiceM8InputError } from './errors.js';
@@ -41,6 +41,9 @@ const TaskWire = z.object({
   assigned_to_staff_uuid: text, task_complete: flag, active: flag,
 });
 
+const AttachmentWire = z.object({ uuid: text, related_object_uuid: text, attachment_name: text, file_type: text, attachment_source: text, active: flag });
+const ReceiptWire = z.object({ messageUUID: text, uuid: text, message: text });
+
 const toVendor = (w: z.infer<typeof VendorWire>): Sm8Vendor =>
   ({ uuid: w.uuid, name: w.name, currency: w.currency, timezone: w.timezone_name });
 const toStaff = (w: z.infer<typeof StaffWire>): Sm8Staff =>
@@ -67,6 +70,10 @@ const toTask = (w: z.infer<typeof TaskWire>): Sm8Task => ({
   uuid: w.uuid, name: w.name, details: w.task_details, dueDate: /^\d{4}-\d{2}-\d{2}/.exec(w.due_date)?.[0] ?? w.due_date,
   relatedObject: w.related_object, relatedObjectUuid: w.related_object_uuid,
   assignedToStaffUuid: w.assigned_to_staff_uuid, complete: w.task_complete, active: w.active,
+});
+
+const toAttachment = (w: z.infer<typeof AttachmentWire>): Sm8Attachment => ({
+  uuid: w.uuid, jobUuid: w.related_object_uuid, name: w.attachment_name, fileType: w.file_type, source: w.attachment_source, active: w.active,
 });
 
 function one<W, D>(schema: z.ZodType<W>, map: (w: W) => D) {
@@ -105,6 +112,13 @@ export const parse = {
   note: one(NoteWire, toNote),
   noteList: list(NoteWire, toNote),
   task: one(TaskWire, toTask),
+  attachmentList: list(AttachmentWire, toAttachment),
+  /** The Messaging API's answer: `{errorCode: 0, message, messageUUID}` (field name UNVERIFIED; `uuid` also read). */
+  messageReceipt(body: unknown, headerUuid?: string): Sm8MessageReceipt {
+    const w = ReceiptWire.parse(isRecord(body) ? body : {});
+    const id = w.messageUUID || w.uuid || headerUuid || '';
+    return { ...(id ? { messageUuid: id } : {}), message: w.message || 'OK' };
+  },
   /** `GET /search.json` answers `{results, query, count}` (spec SearchResponse). */
   searchResults(body: unknown): unknown[] {
     if (Array.isArray(body)) return body;
@@ -125,6 +139,8 @@ export const filters = {
     ['active', 'eq', 1],
   ],
   jobPayments: (jobUuid: string): FilterClause[] => [['job_uuid', 'eq', jobUuid], ['active', 'eq', 1]],
+  jobAttachments: (jobUuid: string): FilterClause[] =>
+    [['related_object', 'eq', 'job'], ['related_object_uuid', 'eq', jobUuid], ['active', 'eq', 1]],
   jobNotes: (jobUuid: string): FilterClause[] =>
     [['related_object', 'eq', 'job'], ['related_object_uuid', 'eq', jobUuid], ['active', 'eq', 1]],
 };
@@ -140,6 +156,10 @@ export type TaskUpdate = Partial<{
 export type JobCreateInput = {
   uuid: string; companyUuid: string; status: 'Quote' | 'Work Order'; description: string; jobAddress?: string;
 };
+
+/** An email through the Messaging API; `attachmentUuids` are files already in the job diary. */
+export type EmailInput = { to: string; subject: string; text: string; attachmentUuids?: string[]; regardingJobUuid?: string; idempotencyKey: string };
+export type SmsInput = { to: string; message: string; regardingJobUuid?: string; idempotencyKey: string };
 
 /** Request bodies. Creates carry the caller's uuid so a retried create updates instead of duplicating (§4.2). */
 export const body = {
@@ -165,6 +185,13 @@ export const body = {
     ...(i.jobAddress !== undefined ? { job_address: i.jobAddress } : {}),
   }),
   jobUpdate: toJobUpdateBody,
+  // Field names as third-party integrations send them; ServiceM8's Messaging API page is not public (UNVERIFIED).
+  email: (i: EmailInput) => ({
+    to: i.to, subject: i.subject, textBody: i.text,
+    ...(i.attachmentUuids?.length ? { attachments: i.attachmentUuids } : {}),
+    ...(i.regardingJobUuid ? { regardingJobUUID: i.regardingJobUuid } : {}),
+  }),
+  sms: (i: SmsInput) => ({ to: i.to, message: i.message, ...(i.regardingJobUuid ? { regardingJobUUID: i.regardingJobUuid } : {}) }),
 };
 
 /** Job fields the add-on may change, by domain name. Money fields are absent on purpose (DESIGN.md). */

@@ -1,7 +1,8 @@
 import { OBJECT_DEFS, defaultValue, type ObjectDef } from './objects.js';
 import { OBJECT_NAMES, type AccountRecords, type SeedData, type WireRecord } from './types.js';
 
-export type Credential = { kind: 'apiKey' | 'bearer'; value: string };
+/** `scopes`: what an OAuth token was granted (bearer only); the Messaging API checks them (platform-notes §4.2, §7.2). */
+export type Credential = { kind: 'apiKey' | 'bearer'; value: string; scopes?: readonly string[] };
 
 export type Account = {
   vendorUuid: string;
@@ -33,12 +34,14 @@ function recordsFromSeed(seed: SeedData): AccountRecords {
 export function createAccountRegistry() {
   const accounts = new Map<string, Account>();
   const byCredential = new Map<string, string>();
+  const scopesOf = new Map<string, readonly string[]>();
   const credKey = (c: Credential) => `${c.kind}:${c.value}`;
 
   function addCredential(vendorUuid: string, c: Credential): void {
     const owner = byCredential.get(credKey(c));
     if (owner && owner !== vendorUuid) throw new Error('credential already belongs to another simulated account');
     byCredential.set(credKey(c), vendorUuid);
+    if (c.kind === 'bearer') scopesOf.set(credKey(c), c.scopes ?? []);
   }
 
   function resolve(accountKey?: string): Account {
@@ -56,7 +59,7 @@ export function createAccountRegistry() {
       if (accounts.has(vendorUuid)) throw new Error(`simulated account ${vendorUuid} already exists`);
       accounts.set(vendorUuid, { vendorUuid, seed: structuredClone(seed), records: recordsFromSeed(seed) });
       for (const value of seed.apiKeys) addCredential(vendorUuid, { kind: 'apiKey', value });
-      for (const value of seed.bearerTokens) addCredential(vendorUuid, { kind: 'bearer', value });
+      for (const value of seed.bearerTokens) addCredential(vendorUuid, { kind: 'bearer', value, scopes: seed.tokenScopes?.[value] ?? [] });
       return vendorUuid;
     },
     addCredential(accountKey: string | undefined, c: Credential): void {
@@ -65,10 +68,15 @@ export function createAccountRegistry() {
     revokeCredential(value: string): void {
       byCredential.delete(credKey({ kind: 'apiKey', value }));
       byCredential.delete(credKey({ kind: 'bearer', value }));
+      scopesOf.delete(credKey({ kind: 'bearer', value }));
     },
     authenticate(c: Credential): Account | undefined {
       const vendorUuid = byCredential.get(credKey(c));
       return vendorUuid ? accounts.get(vendorUuid) : undefined;
+    },
+    /** The scopes a bearer token carries; none for an API key (private integrations have no scopes). */
+    scopes(c: Credential): readonly string[] {
+      return scopesOf.get(credKey(c)) ?? [];
     },
     /** An account by vendor UUID, API key or bearer token; the first account when the key is omitted. */
     resolve,

@@ -16,6 +16,8 @@ export type SeedData = {
   apiKeys: string[];
   /** Values accepted as `Authorization: Bearer …` for this account (OAuth mode). */
   bearerTokens: string[];
+  /** OAuth scopes granted to each bearer token; a token without an entry carries none. */
+  tokenScopes?: Record<string, string[]>;
   vendor: Record<string, WireValue> & { uuid: string };
   records: Partial<Record<Exclude<ObjectName, 'vendor'>, Array<Record<string, WireValue> & { uuid: string }>>>;
 };
