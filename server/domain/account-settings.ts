@@ -23,6 +23,13 @@ export type AccountSettings = {
   followUpDays: number;
   /** Status of a job the add-on opens for work that was done but never raised (ServiceM8: Quote or Work Order). */
   newJobStatus?: 'Quote' | 'Work Order';
+  /**
+   * Who releases a document send to a recipient on file (issue 14): `person` (default) — one tap in the
+   * panel; `automatic` — sent at once when the caller was verified. Anything else always waits for a person.
+   */
+  sendMode?: 'person' | 'automatic';
+  /** The business's secure payment page (https), sent for payment-link requests. The add-on never handles card details. */
+  paymentLinkUrl?: string;
 };
 
 export function defaultSettings(currency = 'AUD', timezone = 'Australia/Sydney', region = 'AU'): AccountSettings {

@@ -1,3 +1,5 @@
+import type { SendProposal } from './document-send.js';
+
 /**
  * Planned ServiceM8 effects. Each is written to the outbox in the same transaction as the call and
  * delivered idempotently: key = account + DialNexa call id + `key` (see outbox/idempotency.ts).
@@ -114,5 +116,7 @@ export type Decision = {
    * Where a person may put the call when the policy would not choose: the matched client's open jobs,
    * and whether creating a job for that client is offered.
    */
+  /** A document resend the add-on can do through ServiceM8's Messaging API (issue 14). */
+  send?: SendProposal;
   choices?: { companyUuid: string; companyName: string; jobs: { jobUuid: string; jobNumber: string; description: string }[]; createJob: boolean };
 };

@@ -3,8 +3,12 @@ import { normaliseEmail } from '../matching/directory-index.js';
 import { toE164 } from '../matching/to-e164.js';
 import type { Recipient } from './policy-input.js';
 
+/**
+ * `email` / `mobile` (E.164) are where a send may go: an email on file, or a number on file as the
+ * contact's mobile (SMS to a landline fails). `address` is what the caller named, or the one chosen.
+ */
 export type RecipientChoice =
-  | { ok: true; address: string; who: string }
+  | { ok: true; address: string; who: string; email?: string; mobile?: string }
   | { ok: false; detail: string; requested?: string };
 
 /**
@@ -24,12 +28,15 @@ export function chooseRecipient(analysis: CallAnalysis | undefined, recipients: 
     const allOnFile = (!email || byEmail) && (!rawPhone || byPhone);
     const hit = byEmail ?? byPhone;
     if (!allOnFile || !hit) return { ok: false, requested, detail: `${requested} is not on file for this client or job` };
-    return { ok: true, address: requested, who: describe(hit) };
+    const mobile = byPhone && phone && toE164(byPhone.mobile, region) === phone ? phone : undefined;
+    return { ok: true, address: requested, who: describe(hit), ...(byEmail ? { email } : {}), ...(mobile ? { mobile } : {}) };
   }
   const preferMobile = analysis?.documentKind === 'payment_link';
   for (const r of ranked) {
     const address = preferMobile ? r.mobile.trim() || normaliseEmail(r.email) : normaliseEmail(r.email) || r.mobile.trim();
-    if (address) return { ok: true, address, who: describe(r) };
+    const mobile = r.mobile.trim() ? toE164(r.mobile, region) : undefined;
+    const mail = normaliseEmail(r.email);
+    if (address) return { ok: true, address, who: describe(r), ...(mail ? { email: mail } : {}), ...(mobile ? { mobile } : {}) };
   }
   return { ok: false, detail: 'no contact with an email or mobile is on file for this client or job' };
 }

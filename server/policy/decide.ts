@@ -74,6 +74,7 @@ function assemble(ctx: PolicyContext, plan: Plan, gates: ReviewRequest[]): Decis
     headline: buildHeadline(ctx, actions, review[0]?.reason),
     ...nextStep(ctx, anyTask, review),
     ...choicesOf(ctx),
+    ...sendOf(plan, gates),
     ...(review.length > 0 ? { awaiting: review.some((r) => APPROVAL_REASONS.includes(r.reason)) ? 'approval' : 'review' } : {}),
   };
 }
@@ -88,6 +89,13 @@ function nextStep(ctx: PolicyContext, task: TaskAction | undefined, review: Revi
   }
   if (review.length > 0) return { nextStep: { text: 'Confirm or change the proposed steps in the review queue' } };
   return {};
+}
+
+/** A call held as a whole (weak match, sensitive, review everything) sends nothing: its send waits too. */
+function sendOf(plan: Plan, gates: ReviewRequest[]): Pick<Decision, 'send'> {
+  if (!plan.send) return {};
+  const gate = gates[0];
+  return { send: gate && plan.send.state === 'proposed' ? { ...plan.send, state: 'review', why: gate.detail } : plan.send };
 }
 
 /** Where a person may put a call the policy would not place: the client's open jobs, or a new job. */

@@ -1,6 +1,7 @@
 import type { CallAnalysis, Intent } from '../domain/call-outcome.js';
 import type { FinanceLine, ReviewReason, ReviewRequest, ServiceM8Action } from '../domain/actions.js';
 import type { MatchCandidate } from '../domain/match.js';
+import type { SendProposal } from '../domain/document-send.js';
 import type { Sm8Staff } from '../domain/servicem8-records.js';
 import { resolveFinanceOwner, staffName } from './finance-owner.js';
 import { followUpDeadline, type FollowUpDeadline } from './follow-up-deadline.js';
@@ -40,6 +41,8 @@ export type Plan = {
   escalations: string[];
   /** Finance's steps: they become the lines of the call's one finance task. */
   lines: FinanceLine[];
+  /** A document the add-on itself can send (plan-resend.ts). */
+  send?: SendProposal;
 };
 
 export function buildContext(input: PolicyInput, best: MatchCandidate): Omit<PolicyContext, 'destination'> {

@@ -45,8 +45,8 @@ describe('decide: the named cases from the issue', () => {
   it('resend to an email not on file → review recipient_not_on_file; the resend line waits for review', () => {
     const d = decide(input({ outcome: call({ intent: 'document_resend', documentKind: 'invoice', documentRecipientEmail: 'someone@else.example' }) }));
     expect(keys(d.actions)).toEqual(['note:intake', 'task:finance']);
-    expect(task(d.actions, 'task:finance')?.details).toContain('[ ] Send the invoice to someone@else.example only once that address is verified (the caller asked for it; it is not on file) — waiting for review');
-    expect(d.review).toEqual([{ reason: 'recipient_not_on_file', detail: 'someone@else.example is not on file for this client or job' }]);
+    expect(task(d.actions, 'task:finance')?.details).toContain('[ ] Send the invoice to s•••@else.example only once that address is verified (the caller asked for it; it is not on file) — waiting for review');
+    expect(d.review).toEqual([{ reason: 'recipient_not_on_file', detail: 's•••@else.example is not on file for this client or job' }]);
   });
 
   it('refund above the threshold → review above_threshold; ONE task with the refund line (waiting for approval) and the escalation line', () => {

@@ -82,7 +82,7 @@ describe('document resends', () => {
     const d = resend({});
     expect(keys(d.actions)).toEqual(['note:intake', 'task:finance']);
     expect(taskOf(d, 'task:finance')).toMatchObject({ name: 'Finance: resend invoice' });
-    expect(taskOf(d, 'task:finance')?.details).toContain('[ ] Send the invoice to accounts@natarajan.example (the billing contact, on file in ServiceM8)');
+    expect(taskOf(d, 'task:finance')?.details).toContain('[ ] Send the invoice to a•••@natarajan.example (the billing contact, on file in ServiceM8) by email');
   });
 
   it.each([
@@ -112,9 +112,9 @@ describe('document resends', () => {
     expect(d.proposed).toEqual([]);
   });
 
-  it('a payment link prefers the billing mobile', () => {
+  it('a payment link prefers the billing mobile (masked in the task)', () => {
     const d = decide(input({ recipients: [SITE, BILLING], outcome: call({ intent: 'document_resend', documentKind: 'payment_link' }) }));
-    expect(taskOf(d, 'task:finance')?.details).toContain('Send the payment link to 0412 345 678 (the billing contact');
+    expect(taskOf(d, 'task:finance')?.details).toContain('Send the payment link to +61 4•• ••• 678 (the billing contact');
   });
 });
 
