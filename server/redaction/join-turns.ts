@@ -63,10 +63,17 @@ function acksBetween(lines: readonly Line[], turns: readonly Turn[], a: number, 
   return true;
 }
 
+/** A card has at most 19 digits; an IBAN read in parts ("DE83 2651" / … / "0647 32") up to 32. */
+function maxDigits(a: Run, tokens: readonly Token[]): number {
+  const country = tokens[a.first - 1];
+  const iban = country?.kind === 'word' && country.text.length === 2 && country.lower !== country.text && !tokens[a.first]!.space;
+  return iban ? 32 : MAX_JOINED_DIGITS;
+}
+
 function joinable(a: Run, b: Run, tokens: readonly Token[], lines: readonly Line[], turns: readonly Turn[]): boolean {
   const la = tokens[a.last]!.line;
   const lb = tokens[b.first]!.line;
-  if (la === lb || digitCount(a.groups) + digitCount(b.groups) > MAX_JOINED_DIGITS || digitCount(a.groups) < 2) return false;
+  if (la === lb || digitCount(a.groups) + digitCount(b.groups) > maxDigits(a, tokens) || digitCount(a.groups) < 2) return false;
   const lineA = lines[la]!;
   const lineB = lines[lb]!;
   // A "[00:29]" stamp before the next speaker is no part of the reading (issue 12's held-out calls).
@@ -77,10 +84,16 @@ function joinable(a: Run, b: Run, tokens: readonly Token[], lines: readonly Line
   return sameTurn || acksBetween(lines, turns, la, lb, lineA.speaker);
 }
 
-/** Joins consecutive runs that are one number read across transcript turns. */
+/**
+ * Joins consecutive runs that are one number read across transcript turns. A "[00:05:11]" stamp before
+ * a speaker is no reading at all: it is dropped here, so it neither blocks a join across an
+ * acknowledgement ("one zero nine" / "[00:05:11] Agent: mm" / "[00:05:12] Caller: eight eight four")
+ * nor counts as a number read.
+ */
 export function joinTurns(runs: readonly Run[], tokens: readonly Token[], lines: readonly Line[], turns: readonly Turn[]): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
+    if (run.last < lines[tokens[run.last]!.line]!.content) continue;
     const prev = out[out.length - 1];
     if (prev && joinable(prev, run, tokens, lines, turns)) {
       const [head, ...tail] = run.groups;
