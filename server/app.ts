@@ -34,7 +34,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/ui', express.static(deps.ui.distDir, { immutable: true, maxAge: '365d', index: false }));
   if (deps.sandbox) app.use(sandboxRoutes(deps, deps.sandbox));
   app.get('/', (_req, res) => res.redirect(deps.sandbox ? '/sandbox' : '/manifest.json'));
-  app.use((req, _res, next) => next(new AppError('NOT_FOUND', `No route for ${req.method} ${req.path}`)));
+  // The path is not echoed back (issue 15, item 5): it goes to the log only.
+  app.use((req, _res, next) => next(new AppError('NOT_FOUND', 'Not found', { detail: { reason: `no route for ${req.method} ${req.path.slice(0, 200)}` } })));
   app.use(errorHandler());
   return app;
 }
