@@ -5,7 +5,7 @@ import { z } from 'zod';
  * Configuration contract from DESIGN.md. This is the only module that reads process.env,
  * and only when main.ts calls loadConfig(). Failures list every bad variable and never a value.
  */
-const SECRET_VARS = ['SERVICEM8_APP_SECRET', 'SERVICEM8_API_KEY', 'DIALNEXA_WEBHOOK_SECRET', 'DIALNEXA_WEBHOOK_SECRET_PREVIOUS', 'DIALNEXA_API_KEY', 'ENCRYPTION_KEY'] as const;
+const SECRET_VARS = ['SERVICEM8_APP_SECRET', 'SERVICEM8_API_KEY', 'DIALNEXA_WEBHOOK_SECRET', 'DIALNEXA_WEBHOOK_SECRET_PREVIOUS', 'DIALNEXA_API_KEY', 'ENCRYPTION_KEY', 'METRICS_TOKEN'] as const;
 
 const optionalString = z.string().trim().min(1).optional();
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -35,6 +35,10 @@ const RawSchema = z.object({
   DRY_RUN: z.enum(['0', '1', 'true', 'false'], { error: 'must be 0 or 1' }).optional(),
   WORKER_CONCURRENCY: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(32).default(1),
   INTAKE_THREADS: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(16).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).optional(),
+  ADDON_EVENT_MAX_AGE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(30).max(3600).default(300),
+  ADDON_EVENT_CLOCK_SKEW_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(0).max(600).default(60),
 });
 
 export type Config = {
@@ -51,6 +55,14 @@ export type Config = {
   dialnexa: { webhookSecret?: string; previousWebhookSecret?: string; apiUrl: string; apiKey?: string };
   /** 32 bytes; in sandbox a throwaway key is generated when unset (main.ts says so in the log). */
   encryptionKey?: Buffer;
+  /**
+   * /metrics is not public (issue 15, item 6): on the main port it needs `Authorization: Bearer <token>`
+   * (without a token configured it always answers 401); `port` also serves it, unauthenticated, on
+   * 127.0.0.1 only, for a Prometheus agent on the same host.
+   */
+  metrics: { token?: string; port?: number };
+  /** How old a signed add-on event may be, and how far ahead of our clock its `iat` may be (seconds). */
+  addonEvent: { maxAgeSeconds: number; clockSkewSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -78,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.SERVICEM8_APP_ID && !e.SERVICEM8_API_KEY) problems.push('SERVICEM8_APP_ID: required outside sandbox unless SERVICEM8_API_KEY is set');
     if (!e.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY: required outside sandbox (32 bytes, base64)');
   }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) problems.push('METRICS_PORT: must differ from PORT (it is the localhost-only metrics port)');
   if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT,
@@ -92,6 +105,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     servicem8: { appId: e.SERVICEM8_APP_ID, appSecret: e.SERVICEM8_APP_SECRET, apiUrl: e.SERVICEM8_API_URL, oauthUrl: e.SERVICEM8_OAUTH_URL, apiKey: e.SERVICEM8_API_KEY },
     dialnexa: { webhookSecret: e.DIALNEXA_WEBHOOK_SECRET, previousWebhookSecret: e.DIALNEXA_WEBHOOK_SECRET_PREVIOUS, apiUrl: e.DIALNEXA_API_URL, apiKey: e.DIALNEXA_API_KEY },
     encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
+    addonEvent: { maxAgeSeconds: e.ADDON_EVENT_MAX_AGE_SECONDS, clockSkewSeconds: e.ADDON_EVENT_CLOCK_SKEW_SECONDS },
   };
 }
 

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
+import { createMetricsApp } from './http/metrics-app.js';
 import { composeRuntime } from './compose.js';
 import { createLogger } from './http/logger.js';
 import { applyV8Flags } from './v8-flags.js';
@@ -34,9 +35,16 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // METRICS_PORT: metrics without a token, on loopback only (issue 15, item 6; README: Operations).
+  const metricsServer = config.metrics.port === undefined ? undefined : createServer(createMetricsApp(runtime.deps));
+  if (metricsServer) {
+    await new Promise<void>((resolve) => metricsServer.listen(config.metrics.port, '127.0.0.1', resolve));
+    const a = metricsServer.address();
+    log.info({ port: typeof a === 'object' && a ? a.port : config.metrics.port, host: '127.0.0.1' }, 'metrics listening (localhost only)');
+  }
   runtime.sandbox?.setSelfUrl(`http://127.0.0.1:${port}`);
   if (config.workerConcurrency > 0) runtime.worker.start();
-  log.info({ port, publicUrl: runtime.deps.config.publicUrl, sandbox: config.sandbox, database: runtime.db.dialect }, 'add-on listening');
+  log.info({ port, publicUrl: runtime.deps.config.publicUrl, sandbox: config.sandbox, database: runtime.db.dialect, startupMs: Math.round(performance.now()) }, 'add-on listening');
   if (config.sandbox) log.info(`sandbox: open ${runtime.deps.config.publicUrl}/sandbox to try it`);
 
   let stopping = false;
@@ -46,6 +54,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down: no new requests, finishing in-flight work');
     const force = setTimeout(() => { log.error('shutdown took longer than 20 s; exiting'); process.exit(1); }, 20_000);
     force.unref();
+    metricsServer?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await runtime.close();

@@ -2,10 +2,13 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { buildManifest, manifestEventNames, OAUTH_SCOPES } from '../../server/servicem8/manifest.js';
 import { ADDON_HANDLERS } from '../../server/routes/addon-event.js';
+import { createMetricsApp } from '../../server/http/metrics-app.js';
 import { makeRuntime, useRuntime } from '../helpers/make-deps.js';
 
+const METRICS_TOKEN = 'metrics-token-for-tests-0123456789';
+
 describe('operations routes', async () => {
-  const rt = await useRuntime();
+  const rt = await useRuntime({ env: { METRICS_TOKEN } });
 
   it('answers a malformed sandbox request with 400 naming the field, not a 500', async () => {
     const res = await request(rt.app).post('/sandbox/calls').send({ scenario: 0 });
@@ -29,13 +32,42 @@ describe('operations routes', async () => {
     await other.sandbox?.close();
   });
 
-  it('exposes Prometheus metrics with request counts, latency and outbox depth', async () => {
+  it('exposes Prometheus metrics with request counts, latency and outbox depth to the bearer of METRICS_TOKEN', async () => {
     await request(rt.app).get('/healthz');
-    const res = await request(rt.app).get('/metrics');
+    const res = await request(rt.app).get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`);
+    expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.text).toMatch(/http_requests_total\{route="\/healthz",method="GET",status="200"\} \d+/);
     expect(res.text).toContain('http_request_duration_seconds_bucket');
     expect(res.text).toMatch(/outbox_depth\{status="pending"\} \d+/);
+  });
+
+  it.each([
+    ['no authorization', undefined],
+    ['a wrong token', `Bearer ${METRICS_TOKEN.slice(0, -1)}x`],
+    ['a longer token', `Bearer ${METRICS_TOKEN}0`],
+    ['another scheme', `Basic ${Buffer.from(`x:${METRICS_TOKEN}`).toString('base64')}`],
+  ])('refuses /metrics with %s: 401 and no metric in the body', async (_name, header) => {
+    const req = request(rt.app).get('/metrics');
+    const res = await (header ? req.set('authorization', header) : req);
+    expect(res.status).toBe(401);
+    expect(res.body.error).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(res.text).not.toMatch(/http_requests_total|outbox_depth/);
+  });
+
+  it('refuses /metrics to everyone when no METRICS_TOKEN is configured (never public by omission)', async () => {
+    const bare = await useRuntime();
+    expect((await request(bare.app).get('/metrics')).status).toBe(401);
+    expect((await request(bare.app).get('/metrics').set('authorization', 'Bearer undefined')).status).toBe(401);
+  });
+
+  it('serves metrics without a token on the METRICS_PORT app (main.ts binds it to 127.0.0.1) and nothing else there', async () => {
+    const app = createMetricsApp(rt.deps);
+    const res = await request(app).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('http_requests_total');
+    expect((await request(app).get('/healthz')).status).toBe(404);
+    expect((await request(app).get('/api/panel/calls')).status).toBe(404);
   });
 
   it('serves the manifest for PUBLIC_URL with web and mobile job actions, menu item, webhooks and scopes', async () => {
@@ -55,6 +87,16 @@ describe('operations routes', async () => {
     expect(res.status).toBe(404);
     expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', requestId: expect.any(String) });
     expect(res.headers['x-request-id']).toBe(res.body.error.requestId);
+  });
+
+  it('404s without echoing the requested path, in JSON and in the add-on HTML page', async () => {
+    const probe = '/nope/%3Cscript%3Ealert(1)%3C%2Fscript%3E-marker-7f3a';
+    for (const path of [probe, `/servicem8${probe}`]) {
+      const res = await request(rt.app).get(path);
+      expect(res.status).toBe(404);
+      expect(res.text).not.toContain('marker-7f3a');
+      expect(res.text).not.toMatch(/<script|%3Cscript|\/nope/i);
+    }
   });
 });
 

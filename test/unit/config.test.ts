@@ -37,4 +37,16 @@ describe('loadConfig', () => {
     expect(err.problems.join('\n')).toMatch(/SERVICEM8_APP_SECRET/);
     expect(err.problems.join('\n')).toMatch(/ENCRYPTION_KEY/);
   });
+
+  it('reads the metrics guard and the add-on event freshness window, naming bad values without printing them', () => {
+    const c = loadConfig({ METRICS_TOKEN: 'a-metrics-token-0123456789', METRICS_PORT: '9464', ADDON_EVENT_MAX_AGE_SECONDS: '120', ADDON_EVENT_CLOCK_SKEW_SECONDS: '30' });
+    expect(c.metrics).toEqual({ token: 'a-metrics-token-0123456789', port: 9464 });
+    expect(c.addonEvent).toEqual({ maxAgeSeconds: 120, clockSkewSeconds: 30 });
+    expect(loadConfig({}).addonEvent).toEqual({ maxAgeSeconds: 300, clockSkewSeconds: 60 });
+    expect(loadConfig({}).metrics).toEqual({ token: undefined, port: undefined });
+    const err = errorOf({ METRICS_TOKEN: 'short-token', METRICS_PORT: 'nine', ADDON_EVENT_MAX_AGE_SECONDS: '86400', ADDON_EVENT_CLOCK_SKEW_SECONDS: '-5' });
+    for (const name of ['METRICS_TOKEN', 'METRICS_PORT', 'ADDON_EVENT_MAX_AGE_SECONDS', 'ADDON_EVENT_CLOCK_SKEW_SECONDS']) expect(err.message).toContain(name);
+    expect(err.message).not.toContain('short-token');
+    expect(errorOf({ PORT: '3000', METRICS_PORT: '3000' }).message).toMatch(/METRICS_PORT: must differ from PORT/);
+  });
 });
