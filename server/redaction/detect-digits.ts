@@ -6,7 +6,7 @@ import { runContext, type Doc, type History } from './run-context.js';
 import { segmentRun } from './segment-run.js';
 import { fillSlots } from './dialogue-slots.js';
 import { findSpelledIds } from './spelled-ids.js';
-import { isBenign } from './run-claims.js';
+import { isBenign, withTheBusiness } from './run-claims.js';
 import { markHomophones } from './homophones.js';
 import { coverage, failClosed } from './fail-closed.js';
 import { checksumIds } from './checksum-ids.js';
@@ -41,10 +41,17 @@ function pieces(groups: readonly Group[]): Span[] {
 function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens: readonly Token[]): boolean {
   const spans = [...answered].map((r) => ({ start: tokens[r.first]!.start, end: tokens[r.last]!.end }));
   const inside = (p: Span): boolean => spans.some((s) => s.start <= p.start && p.end <= s.end);
+  // The same digits read again are the same document number ("What's your account number with us?" /
+  // "30118722" / … "so account 30118722 goes by direct debit"), when long enough to be distinctive.
+  const same = new Set<string>();
+  for (const r of answered) {
+    const d = runDigits(r.groups);
+    if (d.length >= 6) same.add(d);
+  }
   let dropped = false;
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
-    if (!(f.kind === 'card' && f.digits.length >= 13) && f.pieces.every(inside)) {
+    if (!(f.kind === 'card' && f.digits.length >= 13) && (f.pieces.every(inside) || same.has(f.digits))) {
       found.splice(i, 1);
       dropped = true;
     }
@@ -87,7 +94,9 @@ export function detectNumbers(
     const start = tokens[run.first]!.start;
     while (labelEnd < labels.length && labels[labelEnd]!.end <= start) labelEnd++;
     while (marker < markerEnds.length && markerEnds[marker]! <= start) hist.prevRunEnd = Math.max(hist.prevRunEnd, markerEnds[marker++]!);
-    const ctx = isBenign(doc, run) ? null : runContext(doc, run, labelEnd, hist);
+    // "account 66120 with you guys": the caller's account with the business (a card-sized run is judged by fail-closed).
+    const benign = isBenign(doc, run) || (digitCount(run.groups) < 13 && withTheBusiness(doc, run));
+    const ctx = benign ? null : runContext(doc, run, labelEnd, hist);
     if (ctx) segmentRun(run, ctx, text, emit);
     else kept.add(run);
     if (run.groups.length > 2 || digitCount(run.groups) >= 3) hist.prevRunEnd = tokens[run.last]!.end;

@@ -34,6 +34,22 @@ export function isDateShape(groups: readonly Group[]): boolean {
   return lens.length === 2 || lens[2] === 2 || lens[2] === 4;
 }
 
+/**
+ * A whole calendar date with a four-digit year: "15/08/2024", "1 Aug 2024", "August 1, 2024", "2024.08.15".
+ * No bank detail, card or expiry is written this way (sort codes and BSBs are 2-2-2 or 3-3 with dashes,
+ * expiries have no day), so it is a date whatever was asked before it.
+ */
+export function isFullDate(groups: readonly Group[]): boolean {
+  if (groups.length !== 3) return false;
+  const yearAt = [0, 2].find((i) => groups[i]!.digits.length === 4 && /^(19|20)\d\d$/.test(groups[i]!.digits));
+  if (yearAt === undefined) return false;
+  const rest = groups.filter((_, i) => i !== yearAt);
+  if (rest.some((g) => g.month)) return rest.every((g) => g.month || (g.digits.length <= 2 && Number(g.digits) >= 1 && Number(g.digits) <= 31));
+  if (!groups.slice(1).every((g) => g.sep === 'slash' || g.sep === 'dot')) return false;
+  const [a, b] = rest.map((g) => (g.digits.length <= 2 ? Number(g.digits) : 99));
+  return a! >= 1 && b! >= 1 && ((a! <= 12 && b! <= 31) || (a! <= 31 && b! <= 12));
+}
+
 /** $1,234.50 or 349.00 written without a currency word: thousands commas and/or two decimals. */
 export function isAmountShape(source: string): boolean {
   return /^\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$|^\d+\.\d{2}$/.test(source);

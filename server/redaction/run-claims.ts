@@ -1,6 +1,6 @@
 import { KEEPISH, type Label } from './context-labels.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
-import { isDateShape, isPhoneShape } from './number-shapes.js';
+import { isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
 import { afterWeekday, anyMonth, anySpoken, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenPhone } from './benign-readings.js';
 import { isLikelyCard } from './card-numbers.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
@@ -61,7 +61,7 @@ function trailingKeep(doc: Doc, run: Run): boolean {
 }
 
 /** "Account 3308 with us": the caller's account with the business, not a bank account. */
-function withTheBusiness(doc: Doc, run: Run): boolean {
+export function withTheBusiness(doc: Doc, run: Run): boolean {
   const t = doc.tokens;
   return t[run.last + 1]?.lower === 'with' && ['us', 'you', 'your'].includes(t[run.last + 2]?.lower ?? '');
 }
@@ -91,13 +91,14 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   const sized = lab?.cat === 'money' ? digits.length <= 8 : lab?.cat === 'phone' ? digits.length <= 12 || isPhoneShape(digits, false) : true;
   // A document word does not vouch for a number that is card-shaped (issuer prefix and Luhn): "invoice
   // 4532 0151 1283 0366" is a card read under the wrong name, and fail-closed says it goes (issue 12).
-  if (lab && KEEPISH.has(lab.cat) && sized && !(kind === 'card' && isLikelyCard(digits))) {
+  const cardShaped = kind === 'card' && isLikelyCard(digits);
+  if (lab && KEEPISH.has(lab.cat) && sized && !cardShaped) {
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
-  if (trailingKeep(doc, run) || withTheBusiness(doc, run) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind)) return 'keep';
+  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
-  if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run)) return 'date';
+  if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
   // (Written only: "double oh ten" is the middle of a card read aloud.)
