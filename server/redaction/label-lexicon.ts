@@ -71,7 +71,12 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   },
   bank: {
     common: ['bank', 'banking', 'bank details', 'direct debit', 'bank transfer', 'transfer', 'eft', 'wire transfer',
-      'deposit', 'swift', 'bic'],
+      'deposit', 'swift', 'bic',
+      // Bank details asked for by their size or their part, with no other word ("the six digit code
+      // first", "then the eight digits", "and the number after that?", "the suffix").
+      'six digits', 'six digit code', 'six digit number', 'seven digits', 'eight digits', 'eight digit number',
+      'number after that', 'numbers after that', 'bank and branch', 'bank and branch number', 'account base',
+      'base number', 'suffix', 'account suffix'],
     AU: ['commbank', 'commonwealth bank', 'westpac', 'anz', 'nab', 'bendigo bank', 'macquarie', 'st george',
       'suncorp', 'bankwest'],
     NZ: ['asb', 'bnz', 'kiwibank', 'westpac', 'anz', 'tsb'],
