@@ -85,5 +85,13 @@ function echoKind(digits: string, joined: string, starts: readonly number[], kin
     return kinds[lo];
   }
   for (const v of byLength.get(digits.length) ?? []) if (nearlySame(v.digits, digits)) return v.kind;
+  // A part corrected ("…zero four four one two two six, zero zero… no wait, zero four one four two two
+  // six"): seven digits or more, nearly the same as a stretch of a longer value (a random reading
+  // comes this close to some stretch of a 15-digit value about once in 600).
+  if (digits.length < 7) return undefined;
+  for (const [len, values] of byLength) {
+    if (len <= digits.length) continue;
+    for (const v of values) for (let i = 0; i + digits.length <= len; i++) if (nearlySame(v.digits.slice(i, i + digits.length), digits)) return v.kind;
+  }
   return undefined;
 }

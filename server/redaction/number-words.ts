@@ -140,9 +140,11 @@ export function readNumber(tokens: readonly Token[], i: number, afterDigit: bool
   }
   const times = s.repeat;
   if (times) {
-    const next = tokens[i + 1];
+    // "double oh", and "double-oh" as some transcripts hyphenate it.
+    const at = tokens[i + 1]?.text === '-' && !tokens[i + 1]!.space && tokens[i + 2] && !tokens[i + 2]!.space ? i + 2 : i + 1;
+    const next = tokens[at];
     const d = unitOf(next) ?? (free(next) && next.kind === 'num' && next.text.length === 1 ? next.text : undefined);
-    return d ? group(tokens, i, i + 1, d.repeat(times), true, false) : null;
+    return d ? group(tokens, i, at, d.repeat(times), true, false) : null;
   }
   if (s.oh && !afterDigit && !startsNumber(tokens, afterHyphen(tokens, i)) && word(tokens[i + 1]) !== 'oh' && !ohBetweenDigits(tokens, i)) return null;
   const pair = readPair(tokens, i, false, s);
