@@ -6,7 +6,7 @@ import { createMetricsApp } from './http/metrics-app.js';
 import { composeRuntime } from './compose.js';
 import { createLogger } from './http/logger.js';
 import { applyV8Flags } from './v8-flags.js';
-import { warmUp } from './warm-up.js';
+import { warmHttp, warmUp } from './warm-up.js';
 
 // The built panel: dist/ui, beside dist/server when running compiled (npm start), ../dist/ui from the
 // sources (npm run dev, tests).
@@ -33,8 +33,10 @@ async function main(): Promise<void> {
   // Listen only once the webhook path has run (issue 15, item 2): until then /readyz cannot answer at
   // all, so no load balancer sends work to a process whose first requests would take ~1 s.
   const warm = await warmUp(runtime.deps);
-  log.info({ ms: warm.ms }, 'warmed up: intake threads started, webhook path run once (writes rolled back)');
   const app = createApp(runtime.deps);
+  const httpStarted = performance.now();
+  await warmHttp(app);
+  log.info({ ms: warm.ms, httpMs: Math.round(performance.now() - httpStarted) }, 'warmed up: intake threads started, webhook path run once (writes rolled back), HTTP stack exercised');
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
