@@ -11,6 +11,7 @@ import { markHomophones } from './homophones.js';
 import { coverage, failClosed } from './fail-closed.js';
 import { checksumIds } from './checksum-ids.js';
 import { echoes } from './echoes.js';
+import { bankTrail } from './bank-trail.js';
 import type { FindingKind } from './findings.js';
 import type { Emit } from './segmenter.js';
 
@@ -125,6 +126,7 @@ export function detectNumbers(
     failClosed(doc, runs, covered(), add);
     checksumIds(doc, runs, kept, answered, covered(), add);
     echoes(doc, runs, [...found], covered(), add);
+    bankTrail(doc, runs, [...found], covered(), add);
   }
   return found;
 }

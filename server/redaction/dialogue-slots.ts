@@ -104,6 +104,8 @@ function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined)
 function minDigits(kind: FindingKind, answers: boolean): number {
   // A month or a year alone is half an expiry ("03 of 29"); bank accounts have six digits or more.
   if (kind === 'expiry') return 2;
+  // A routing number has nine digits (one misread or dropped still reads as one); "2047" after it is the cheque number.
+  if (kind === 'routing_number') return 8;
   if (answers) return kind === 'bank_account' ? 4 : SHORT_OK.has(kind) ? 2 : 3;
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }

@@ -12,7 +12,7 @@ import type { Doc } from './run-context.js';
 // linked to the number, an account "with us", and the plainly benign readings (benign-readings.ts).
 // The dialogue slots and the fail-closed rule ask this before removing a number that no label names.
 
-export { isBenign, layoutOf } from './benign-readings.js';
+export { isBenign, isWrittenPhone, layoutOf } from './benign-readings.js';
 
 /** 'keep' moves the conversation on (a document number, an amount); 'date' and 'ending' do not. */
 export type Claim = 'keep' | 'ending' | 'date' | null;
