@@ -39,6 +39,7 @@ export function sandboxRoutes(deps: AppDeps, sb: SandboxHandle): Router {
     const token = jwt.sign({
       eventVersion: '1.0', eventName: body.event === 'job' ? ADDON_EVENTS.jobPanel : ADDON_EVENTS.reviewCanvas,
       auth: { accountUUID: sb.accountUuid, staffUUID: body.staffUuid }, eventArgs: body.event === 'job' ? { jobUUID: body.jobUuid } : {},
+      iat: Math.floor(deps.clock().getTime() / 1000), // the add-on checks freshness against this clock
     }, sb.appSecret, { algorithm: 'HS256', expiresIn: 300 });
     const answer = await request(`${sb.selfUrl()}/servicem8/addon-event`, { method: 'POST', body: token, headers: { 'content-type': 'text/plain' } });
     const text = await answer.body.text();
