@@ -86,8 +86,9 @@ export async function benchHttp(requests: number): Promise<Record<string, string
     children.push(addon);
     const o = origin(addon.info.port);
     if (targets.length === 1) {
-      const token = jwt.sign({ eventVersion: '1.0', eventName: 'dialnexa_billing_job_panel', auth: { accountUUID: addon.info.accountUuid, staffUUID: SEED.staff.finance.uuid }, eventArgs: { jobUUID: SEED.jobs.j1042.uuid } }, addon.info.appSecret, { algorithm: 'HS256' });
-      targets.push({ name: 'add-on callback (job panel → HTML)', origin: o, reqs: () => [{ method: 'POST', path: '/servicem8/addon-event', contentType: 'text/plain', body: token }], base: false, results: [] });
+      // Signed per round: the add-on refuses events older than ADDON_EVENT_MAX_AGE_SECONDS (issue 15).
+      const token = () => jwt.sign({ eventVersion: '1.0', eventName: 'dialnexa_billing_job_panel', auth: { accountUUID: addon.info.accountUuid, staffUUID: SEED.staff.finance.uuid }, eventArgs: { jobUUID: SEED.jobs.j1042.uuid } }, addon.info.appSecret, { algorithm: 'HS256' });
+      targets.push({ name: 'add-on callback (job panel → HTML)', origin: o, reqs: () => [{ method: 'POST', path: '/servicem8/addon-event', contentType: 'text/plain', body: token() }], base: false, results: [] });
     }
     const count = hasWrk ? 12_000 : requests;
     targets.push({

@@ -29,7 +29,7 @@ export function addonEventRoutes(deps: AppDeps): Router {
     if (!key) throw new AppError('UNAVAILABLE', 'Add-on callback is not configured', { detail: { reason: 'SERVICEM8_APP_SECRET unset' } });
     const body = typeof req.body === 'string' ? req.body : '';
     if (!body) throw new AppError('UNAUTHORIZED', 'Invalid add-on event signature', { detail: { reason: 'empty body' } });
-    const event = verifyAddonEvent(body, key, deps.clock());
+    const event = verifyAddonEvent(body, key, deps.clock(), deps.config.addonEvent);
     req.log.info({ eventName: event.eventName, account: event.accountUuid }, 'add-on event');
     const handler = ADDON_HANDLERS[event.eventName];
     const reply: AddonReply = handler

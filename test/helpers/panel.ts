@@ -6,7 +6,7 @@ import { addonEvent } from './sign.js';
 export async function openPanel(rt: TestRuntime, opts: { jobUuid?: string; staff: string; account?: string; event?: string }) {
   const res = await request(rt.app).post('/servicem8/addon-event').send(addonEvent({
     secret: rt.config.servicem8.appSecret!, account: opts.account ?? rt.sandbox!.accountUuid, staff: opts.staff,
-    eventName: opts.event ?? 'dialnexa_billing_job_panel', args: opts.jobUuid ? { jobUUID: opts.jobUuid } : {},
+    eventName: opts.event ?? 'dialnexa_billing_job_panel', args: opts.jobUuid ? { jobUUID: opts.jobUuid } : {}, now: rt.deps.clock(),
   }));
   const html: string = res.body.eventResponse;
   const m = /<script id="bootstrap" type="application\/json">(.*?)<\/script>/.exec(html);

@@ -16,10 +16,15 @@ export function signJwt(payload: object, secret: string, opts: { alg?: string; h
   return `${header}.${body}.${sig}`;
 }
 
-export function addonEvent(opts: { secret: string; account: string; staff?: string; eventName: string; args?: object; iat?: number; exp?: number }): string {
+/**
+ * A signed add-on event as ServiceM8 posts it. `iat` defaults to `now` (the add-on refuses events
+ * with neither `iat` nor `exp`, issue 15); pass `iat: null` to leave it out.
+ */
+export function addonEvent(opts: { secret: string; account: string; staff?: string; eventName: string; args?: object; iat?: number | null; exp?: number; now?: Date }): string {
+  const iat = opts.iat === undefined ? Math.floor((opts.now ?? new Date()).getTime() / 1000) : opts.iat;
   return signJwt({
     eventVersion: '1.0', eventName: opts.eventName, auth: { accountUUID: opts.account, staffUUID: opts.staff ?? 'staff-1' },
-    eventArgs: opts.args ?? {}, ...(opts.iat ? { iat: opts.iat } : {}), ...(opts.exp ? { exp: opts.exp } : {}),
+    eventArgs: opts.args ?? {}, ...(iat !== null ? { iat } : {}), ...(opts.exp ? { exp: opts.exp } : {}),
   }, opts.secret);
 }
 

@@ -9,6 +9,7 @@ describe.each(engines)('POST /servicem8/addon-event on %s', async (engine) => {
   const rt = await useRuntime({ engine });
   const secret = rt.config.servicem8.appSecret!;
   const job = SEED.jobs.j1042.uuid;
+  const now = () => Math.floor(Date.now() / 1000);
   const post = (body: string) => request(rt.app).post('/servicem8/addon-event').set('content-type', 'text/plain').send(body);
 
   it('answers a signed job action with the panel shell in the eventResponse envelope, framable', async () => {
@@ -38,12 +39,16 @@ describe.each(engines)('POST /servicem8/addon-event on %s', async (engine) => {
     ['wrong secret', () => addonEvent({ secret: 'not-the-app-secret-000000000', account: SEED.vendor.uuid, eventName: 'dialnexa_billing_job_panel' })],
     ['alg none', () => signJwt({ eventName: 'dialnexa_billing_job_panel', auth: { accountUUID: SEED.vendor.uuid } }, secret, { alg: 'none' })],
     ['HS512', () => signJwt({ eventName: 'dialnexa_billing_job_panel', auth: { accountUUID: SEED.vendor.uuid } }, secret, { alg: 'HS512' })],
-    ['expired', () => addonEvent({ secret, account: SEED.vendor.uuid, eventName: 'dialnexa_billing_job_panel', exp: Math.floor(Date.now() / 1000) - 10 })],
+    ['expired', () => addonEvent({ secret, account: SEED.vendor.uuid, eventName: 'dialnexa_billing_job_panel', iat: now() - 900, exp: now() - 600 })],
+    ['without iat or exp', () => addonEvent({ secret, account: SEED.vendor.uuid, eventName: 'dialnexa_billing_job_panel', args: { jobUUID: job }, iat: null })],
+    ['with an old iat', () => addonEvent({ secret, account: SEED.vendor.uuid, eventName: 'dialnexa_billing_job_panel', args: { jobUUID: job }, iat: now() - 3600 })],
+    ['with a future iat', () => addonEvent({ secret, account: SEED.vendor.uuid, eventName: 'dialnexa_billing_job_panel', args: { jobUUID: job }, iat: now() + 600 })],
     ['missing', () => ''],
   ])('rejects a %s token with 401 and no detail', async (_n, make) => {
     const res = await post(make());
     expect(res.status).toBe(401);
-    expect(res.text).not.toMatch(/jwt|signature invalid|expired/i);
+    expect(res.text).not.toMatch(/jwt|signature invalid|expired|iat|exp\b/i);
+    expect(res.text).not.toContain('bootstrap');
   });
 
   it('answers unknown events with an ok envelope and webhook events with {} semantics', async () => {
