@@ -1,6 +1,6 @@
 import { claimOf, isWrittenPhone } from './run-claims.js';
 import { runDigits } from './spoken-digits.js';
-import { digitCount, labelBefore, noneCovered } from './fail-closed.js';
+import { clauses, digitCount, labelBefore, noneCovered } from './fail-closed.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
@@ -13,7 +13,7 @@ import type { Span } from './tokens.js';
 // same turn is the account, unless a claim keeps it (the label-by-label pass has its own trail rule).
 
 const BRANCH: ReadonlySet<FindingKind> = new Set<FindingKind>(['bsb', 'sort_code', 'routing_number']);
-const MAX_GAP_TOKENS = 8;
+const MAX_GAP_TOKENS = 12;
 
 export function bankTrail(doc: Doc, runs: readonly Run[], found: readonly { kind: FindingKind; pieces: readonly Span[] }[], covered: (g: Group) => boolean, emit: Emit): void {
   const ends: number[] = [];
@@ -37,6 +37,9 @@ export function bankTrail(doc: Doc, runs: readonly Run[], found: readonly { kind
     const claim = claimOf(doc, run, before, 'bank_account');
     // Right after a branch number, a 4-3-3 reading is the account, not a phone, unless a phone word says so.
     const phoneTalk = doc.labels[before]?.cat === 'phone' && doc.labels[before]!.turn === doc.tokens[run.first]!.turn;
-    if (claim === null || (claim === 'keep' && !phoneTalk && isWrittenPhone(run, runDigits(run.groups)))) emit('bank_account', run.groups);
+    // Only its first clause: "4412 338 719, then 1187" is the account and then the cheque number.
+    const head = clauses(run)[0]!;
+    if (digitCount(head) < 6) continue;
+    if (claim === null || (claim === 'keep' && !phoneTalk && isWrittenPhone(head, runDigits(head.groups)))) emit('bank_account', head.groups);
   }
 }

@@ -11,6 +11,7 @@ import { markHomophones } from './homophones.js';
 import { coverage, failClosed } from './fail-closed.js';
 import { checksumIds } from './checksum-ids.js';
 import { echoes } from './echoes.js';
+import { isLikelyCard } from './card-numbers.js';
 import { bankTrail } from './bank-trail.js';
 import type { FindingKind } from './findings.js';
 import type { Emit } from './segmenter.js';
@@ -37,7 +38,8 @@ function pieces(groups: readonly Group[]): Span[] {
 
 /**
  * The answer to a document question ("What's the order number from Afterpay?" / "It's 300917284455")
- * is kept even where card talk made the label-by-label pass take it; a card-sized number is not.
+ * is kept even where card talk made the label-by-label pass take it; a card-shaped number (issuer
+ * prefix and Luhn) is not, whatever was asked ("your NZBN?" / "9429041234567" is kept).
  */
 function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens: readonly Token[]): boolean {
   const spans = [...answered].map((r) => ({ start: tokens[r.first]!.start, end: tokens[r.last]!.end }));
@@ -52,7 +54,7 @@ function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens
   let dropped = false;
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
-    if (!(f.kind === 'card' && f.digits.length >= 13) && (f.pieces.every(inside) || same.has(f.digits))) {
+    if (!isLikelyCard(f.digits) && (f.pieces.every(inside) || same.has(f.digits))) {
       found.splice(i, 1);
       dropped = true;
     }
@@ -123,7 +125,7 @@ export function detectNumbers(
     };
     const answered = fillSlots(doc, runs, covered(), add);
     if (answered.size > 0 && dropAnswered(found, answered, tokens)) version++;
-    failClosed(doc, runs, covered(), add);
+    failClosed(doc, runs, covered(), add, answered);
     checksumIds(doc, runs, kept, answered, covered(), add);
     echoes(doc, runs, [...found], covered(), add);
     bankTrail(doc, runs, [...found], covered(), add);

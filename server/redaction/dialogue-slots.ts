@@ -100,6 +100,12 @@ function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined)
   return SLOT_KIND.get(l.cat);
 }
 
+function digitsOf(run: Run): number {
+  let n = 0;
+  for (const g of run.groups) n += g.digits.length;
+  return n;
+}
+
 /** The fewest digits a reading needs to count in a slot of this kind: a form number ("the 1099") is no tax id. */
 function minDigits(kind: FindingKind, answers: boolean): number {
   // A month or a year alone is half an expiry ("03 of 29"); bank accounts have six digits or more.
@@ -155,7 +161,9 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       if (opened && strongOpen && (opened.lineOnly || (opened.kind === null && lab.turn === slot!.turn))) continue;
       // "what's the ZIP code on the account?": in one turn a weak label does not displace a strong one
       // (in a field key the last word names the value: "refund_account").
-      if (opened && opened.weak && !inFieldKey(doc, lab) && slot && !slot.weak && slot.cat !== 'money' && slot.turn === lab.turn) continue;
+      // Offered as alternatives, the sensitive one wins: "do you have an EIN or are you using your Social?".
+      const either = opened !== null && slot !== null && slot.kind === null && opened.kind !== null && / or /i.test(doc.text.slice(slot.lastEnd, lab.start));
+      if (opened && opened.weak && !either && !inFieldKey(doc, lab) && slot && !slot.weak && slot.cat !== 'money' && slot.turn === lab.turn) continue;
       if (opened) slot = opened;
       else if (lab.cat === 'money' && slot && !lab.weak && lab.turn > slot.turn) slot = null;
       // "ending 4242": the caller names a card by its end, so no card is being read; "please don't
@@ -181,6 +189,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       if (slot) {
         slot.lastTurn = first.turn;
         slot.lastEnd = tokens[run.last]!.end;
+        if (kind === 'routing_number' && digitsOf(run) === 9) slot = null; // as below
       }
       continue;
     }
@@ -188,7 +197,9 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     if (kind === null) {
       // A document question claims its answer in a later turn (a field key, its value); in its own
       // turn only what it links to.
-      if (claim !== 'date' && (first.turn > slot!.turn || slot!.lineOnly)) {
+      // A phone question vouches for a phone-sized answer only ("card_on_call: 6011 7380 8825 2026").
+      const sized = slot!.cat !== 'phone' || digitsOf(run) <= 12;
+      if (claim !== 'date' && sized && (first.turn > slot!.turn || slot!.lineOnly)) {
         answered.add(run);
         slot = null; // a document question is answered once
       }
@@ -204,6 +215,10 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     if (slot) {
       slot.lastTurn = first.turn;
       slot.lastEnd = tokens[run.last]!.end;
+      // Nine digits answer a routing question; what follows is the account (bank-trail.ts), not more of it.
+      // (A later pass sees the routing as a redaction token and leaves the slot open, but a routing slot
+      // takes eight digits or more, so the account's marker and a cheque number after it stay as they are.)
+      if (named === 'routing_number' && digitsOf(run) === 9) slot = null;
     }
   }
   // A question after the last reading ("And when does it run out?" ends the call's text).

@@ -1,5 +1,6 @@
 import { claimOf, uncoveredStretches } from './run-claims.js';
-import type { Group, Run } from './spoken-digits.js';
+import { isLikelyCard } from './card-numbers.js';
+import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
 import type { Span } from './tokens.js';
@@ -23,7 +24,8 @@ export function digitCount(run: Run): number {
 
 const CLAUSE_SEPS: ReadonlySet<string> = new Set(['comma', 'and']);
 
-function clauses(run: Run): Run[] {
+/** A run split where a comma or an "and" / "then" joins its groups. */
+export function clauses(run: Run): Run[] {
   const out: Run[] = [];
   let from = 0;
   for (let g = 1; g <= run.groups.length; g++) {
@@ -64,9 +66,11 @@ export function labelBefore(doc: Doc, start: number): number {
  * Removes every unproven 13-19 digit stretch. A run the label-by-label pass kept is asked again:
  * a phone word or a label in another sentence does not prove a card-sized number benign.
  */
-export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): void {
+export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit, answered: ReadonlySet<Run> = new Set()): void {
   for (const run of runs) {
     if (digitCount(run) < 13) continue;
+    // The answer to a document question ("your NZBN?" / "9429041234567") is proven, unless it is card-shaped.
+    if (answered.has(run) && !isLikelyCard(runDigits(run.groups))) continue;
     if (isSpokenNzAccount(run) && noneCovered(run, covered)) {
       emit('bank_account', run.groups);
       continue;

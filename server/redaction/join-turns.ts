@@ -58,7 +58,8 @@ function acksBetween(lines: readonly Line[], turns: readonly Turn[], a: number, 
   for (let l = a + 1; l < b; l++) {
     const turn = turns[lines[l]!.turn]!;
     if (lines[l]!.last < lines[l]!.content) continue;
-    if (turn.speaker === speaker || turn.nums > 0 || turn.labels > 0 || turn.words > MAX_ACK_WORDS) return false;
+    // A question of three words or more asks for something else ("and best number?"); "sorry?" does not.
+    if (turn.speaker === speaker || turn.nums > 0 || turn.labels > 0 || turn.words > MAX_ACK_WORDS || (turn.asks && turn.words > 2)) return false;
   }
   return true;
 }

@@ -21,7 +21,7 @@ const SENTENCE_END = new Set(['?', '!', '.']);
 // What may link a document label to its number inside a sensitive slot's own turn: glue words and
 // ':', '#', '-' ("invoice no: 1042", "call back on oh four…"), not a comma or bracket ("my social on
 // the work order, 177-99-4969" names the social).
-const DIRECT_PUNCT = new Set([':', '#', '-', '=', '.']);
+const DIRECT_PUNCT = new Set([':', '#', '-', '=', '.', '"']); // '"': a JSON key and its value
 const TRAIL_WORDS = new Set(['is', 'was', 'as', 'for', 'my', 'the', 'our', 'your', 'his', 'her', 'their', 'that', 's', "'", '’', 'on', 'in', 'of']);
 
 // "company no. 11482937", "ref. 5521": a full stop after an abbreviation ends no sentence.
