@@ -2,6 +2,8 @@ import express, { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../app-deps.js';
 import { AppError } from '../errors.js';
 import { secretKey, verifyAddonEvent, type AddonEvent } from '../servicem8/addon-event.js';
+import { createActiveStaffCheck, type StaffStanding } from '../servicem8/active-staff.js';
+import { renderMessage } from '../panel/shell.js';
 import { ADDON_EVENTS } from '../servicem8/events.js';
 import { handleJobPanelEvent } from '../panel/job-panel-event.js';
 import { handleReviewCanvasEvent } from '../panel/review-canvas-event.js';
@@ -25,6 +27,24 @@ export const ADDON_HANDLERS: Record<string, AddonHandler> = {
 export function addonEventRoutes(deps: AppDeps): Router {
   const r = Router();
   const key = deps.config.servicem8.appSecret ? secretKey(deps.config.servicem8.appSecret) : undefined;
+  const staffStanding = createActiveStaffCheck({ servicem8For: deps.servicem8For, now: deps.clock });
+
+  /**
+   * The review canvas carries an account-wide token: only for staff ServiceM8 lists as active in the
+   * account (issue 15, item 5). An account we do not hold goes on to the handler, which says so and
+   * issues no token.
+   */
+  async function refuseReviewCanvas(req: Request, event: AddonEvent): Promise<AddonReply | undefined> {
+    const standing: StaffStanding = await staffStanding(event.accountUuid, event.staffUuid);
+    if (standing === 'active' || !(await deps.store.accounts.get(event.accountUuid))) return undefined;
+    req.log.warn({ account: event.accountUuid, staff: event.staffUuid, standing }, standing === 'not_active'
+      ? 'review canvas refused: the staff member is not active in this ServiceM8 account'
+      : 'review canvas refused: could not read the ServiceM8 staff list (check the account connection)');
+    return { html: renderMessage('Billing call review', standing === 'not_active'
+      ? 'Your ServiceM8 staff account is not active in this account, so the billing call review cannot open. Ask your administrator.'
+      : 'The add-on could not confirm your staff account with ServiceM8 just now. Close this and try again in a minute.') };
+  }
+
   r.post('/servicem8/addon-event', express.text({ type: () => true, limit: '64kb' }), async (req: Request, res: Response) => {
     if (!key) throw new AppError('UNAVAILABLE', 'Add-on callback is not configured', { detail: { reason: 'SERVICEM8_APP_SECRET unset' } });
     const body = typeof req.body === 'string' ? req.body : '';
@@ -32,9 +52,10 @@ export function addonEventRoutes(deps: AppDeps): Router {
     const event = verifyAddonEvent(body, key, deps.clock(), deps.config.addonEvent);
     req.log.info({ eventName: event.eventName, account: event.accountUuid }, 'add-on event');
     const handler = ADDON_HANDLERS[event.eventName];
-    const reply: AddonReply = handler
+    const refused = event.eventName === ADDON_EVENTS.reviewCanvas ? await refuseReviewCanvas(req, event) : undefined;
+    const reply: AddonReply = refused ?? (handler
       ? await handler(event, deps)
-      : { data: { ok: true, ignored: event.eventName } };
+      : { data: { ok: true, ignored: event.eventName } });
     res.setHeader('cache-control', 'no-store');
     const account = await deps.store.accounts.get(event.accountUuid);
     const raw = account?.settings.responseFormat === 'html';

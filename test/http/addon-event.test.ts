@@ -4,6 +4,7 @@ import { SEED } from '../../server/sandbox/seed.js';
 import { addonEvent, signJwt } from '../helpers/sign.js';
 import { engines } from '../helpers/databases.js';
 import { useRuntime } from '../helpers/make-deps.js';
+import { createApp } from '../../server/app.js';
 
 describe.each(engines)('POST /servicem8/addon-event on %s', async (engine) => {
   const rt = await useRuntime({ engine });
@@ -73,5 +74,47 @@ describe.each(engines)('POST /servicem8/addon-event on %s', async (engine) => {
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toMatch(/^<!doctype html>/);
     await rt.deps.store.accounts.saveSettings(acc.uuid, acc.settings);
+  });
+});
+
+describe('review canvas tokens only for active staff of the account (ServiceM8 staff list)', async () => {
+  const rt = await useRuntime();
+  const secret = rt.config.servicem8.appSecret!;
+  const open = (app: typeof rt.app, staff: string) => request(app).post('/servicem8/addon-event').set('content-type', 'text/plain')
+    .send(addonEvent({ secret, account: SEED.vendor.uuid, staff, eventName: 'dialnexa_billing_review' }));
+  const staffReads = () => rt.sandbox!.servicem8.requests.filter((r) => r.path.includes('/staff.json')).length;
+
+  it('issues the canvas token to an active staff member, reading the staff list once for several opens', async () => {
+    const before = staffReads();
+    for (let i = 0; i < 3; i++) {
+      const res = await open(rt.app, SEED.staff.finance.uuid);
+      expect(res.status).toBe(200);
+      expect(res.body.eventResponse).toContain('id="bootstrap"');
+    }
+    expect(staffReads() - before).toBe(1);
+  });
+
+  it.each([
+    ['an inactive (former) staff member', SEED.staff.formerBookkeeper.uuid, /not active/],
+    ['a staff uuid the account does not have', '5e3d0002-0000-4000-8000-0000000000ff', /not active/],
+    ['an empty staff uuid', '', /not active/],
+  ])('refuses %s: a message and no token', async (_name, staff, message) => {
+    const res = await open(rt.app, staff);
+    expect(res.status).toBe(200);
+    expect(res.body.eventResponse).toMatch(message);
+    expect(res.body.eventResponse).not.toContain('bootstrap');
+  });
+
+  it('refuses (fails closed) when ServiceM8 cannot be asked', async () => {
+    rt.sandbox!.servicem8.setFaults({ failureRate: 1, failureStatuses: [500] });
+    try {
+      const fresh = createApp(rt.deps); // a new app: its staff cache is empty
+      const res = await open(fresh, SEED.staff.finance.uuid);
+      expect(res.status).toBe(200);
+      expect(res.body.eventResponse).toMatch(/could not confirm/);
+      expect(res.body.eventResponse).not.toContain('bootstrap');
+    } finally {
+      rt.sandbox!.servicem8.setFaults({});
+    }
   });
 });
