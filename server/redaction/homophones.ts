@@ -30,11 +30,19 @@ function closesLine(tokens: readonly Token[], i: number): boolean {
   return next === undefined || next.kind === 'nl' || ((next.text === '.' || next.text === '?') && (tokens[i + 2] === undefined || tokens[i + 2]!.kind === 'nl'));
 }
 
+// "security code's won to three", "the code is to to ate": glue between a label and its reading.
+const LABEL_GLUE = new Set(["'", '’', 's', 'is', 'was', ':', 'are']);
+
 function afterLabelOrNumber(tokens: readonly Token[], i: number): boolean {
-  const prev = tokens[i - 1];
+  let k = i - 1;
+  while (k >= i - 3 && k >= 0 && tokens[k]!.label < 0 && LABEL_GLUE.has(tokens[k]!.lower)) k--;
+  const prev = tokens[k];
   if (!prev) return false;
   if (prev.label >= 0) return true;
-  const before = tokens[i - 2];
+  // "oh nine twenty seven and ate for for", "ten twenty-six, and to for ate".
+  let b = k - 1;
+  if (tokens[b]?.text === ',') b--;
+  const before = tokens[b];
   return prev.lower === 'and' && before !== undefined && (before.kind === 'num' || isNumberWord(before.lower));
 }
 
@@ -84,14 +92,19 @@ function markChain(tokens: Token[], chain: readonly number[]): void {
   // A chain that is a whole answer ("Caller: ate ate too") is a reading, whatever its words.
   const whole = opensLine(tokens, chain[0]!) && closesLine(tokens, chain[to]!);
   const labelled = afterLabelOrNumber(tokens, chain[0]!);
-  while (!whole && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && isSound(tokens, chain, from + 1))
+  // Three or more that end the line on anything but "to"/"for" ("oh it's for oh won": no sentence ends that way).
+  const ends = chain.length >= 3 && closesLine(tokens, chain[to]!) && !EDGE_PROSE.has(tokens[chain[to]!]!.lower);
+  while (!whole && !ends && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && isSound(tokens, chain, from + 1))
     && !(from === 0 && (opensLine(tokens, chain[0]!) || (chain.length >= 8 && tokens[chain[0]!]!.lower.startsWith('f'))))) from++;
   while (!whole && !labelled && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
   let real = 0;
   for (let k = from; k <= to; k++) if (!isSound(tokens, chain, k)) real++;
-  // Right after its label ("security code five won nine") or after another number and "and" ("oh nine
-  // twenty seven and ate for for"), three words are enough.
-  if (whole || labelled ? to - from + 1 < 3 : to - from + 1 < MIN_CHAIN || real < 2) return;
+  const n = to - from + 1;
+  // Right after its label ("security code five won nine"), after another number and "and" ("oh nine
+  // twenty seven and ate for for"), or ending the line, three words are enough; a whole answer of two
+  // with a real number word in it too ("User: to thirty").
+  const enough = whole ? n >= 3 || (n === 2 && real >= 1) : labelled || ends ? n >= 3 : n >= MIN_CHAIN && real >= 2;
+  if (!enough) return;
   for (let k = from; k <= to; k++) {
     const t = tokens[chain[k]!]!;
     const d = SOUNDS.get(t.lower);

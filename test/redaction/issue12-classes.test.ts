@@ -52,6 +52,13 @@ describe('issue 12 leak classes', () => {
   it('letters read aloud and ASR homophones', () => {
     check('Caller: my national insurance number is c e 42 17 90 a', ['42 17 90']);
     check('Caller: the card is for won won won, two two two two, three three three three, four four four four', ['for won won won']);
+    // Short sound-alike readings: after a label and "'s", after "and" with a comma, a whole two-word
+    // answer with a real number word, and three words that end the line.
+    check("Caller: oh nine twenty eight, and the security code's ate won to", ['ate won to']);
+    check('Agent: Expiration and CVV?\nCaller: eleven twenty-seven, and for tree ate', ['for tree ate']);
+    check('Agent: And the expiry?\nCaller: to twenty nine', ['to twenty nine']);
+    check('Agent: the code on the back?\nCaller: um yeah it is won oh ate', ['won oh ate']);
+    check('Caller: I paid for two visits and went to four shops', [], ['for two visits', 'to four shops']);
   });
 
   it('a reading with no card word is the card when the next question asks for its expiry', () => {
