@@ -83,7 +83,9 @@ const BRANCH_OR_EXPIRY: ReadonlySet<FindingKind> = new Set<FindingKind>(['expiry
 export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, slotTurn = -1): Claim {
   const digits = runDigits(run.groups);
   // Letters glued to the digits are part of an IBAN ("DE83 2651") or a roll number ("R/527731-06").
-  const lettered = kind === 'iban' || (kind === 'bank_account' && doc.tokens[run.first - 1]?.text === '/');
+  // A hyphen never joins an IBAN's letters to its digits: "RF-2019", "DEP-2219" are references.
+  const hyphened = doc.tokens[run.first - 1]?.text === '-' && !doc.tokens[run.first]!.space;
+  const lettered = (kind === 'iban' && !hyphened) || (kind === 'bank_account' && doc.tokens[run.first - 1]?.text === '/');
   if ((!lettered && isAttached(doc, run)) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
   const lab = adjacentLabel(doc, run, before);
   if (lab?.cat === 'ending') return 'ending';
