@@ -1,3 +1,4 @@
+import { benchFirstBatch } from './first-batch.js';
 import { benchHttp } from './http.js';
 import { benchPipeline } from './pipeline.js';
 import { benchRedaction } from './redaction.js';
@@ -18,6 +19,8 @@ console.log(process.env.TEST_DATABASE_URL ? 'PostgreSQL: TEST_DATABASE_URL' : 'P
 // Redaction first: it runs in this process, and the HTTP bench leaves hundreds of MB of request bodies
 // for this heap to collect (measured: ~25% slower when it ran second).
 table('Redaction', benchRedaction(2000));
+// Start-up next, while no other bench server is running (issue 15: first batch ≤ 2× warm, < 150 ms).
+table('Start-up: fresh `node dist/server/main.js` processes — time to ready, the first 8 concurrent signed deliveries beside the next 8', await benchFirstBatch());
 table('HTTP: requests per second and latency (16 connections, server in its own process)', await benchHttp(requests));
 table(`Pipeline: ${calls} calls through intake, matching, policy and delivery (simulated ServiceM8)`, await benchPipeline(calls));
 for (const [title, rows] of await benchPanel()) table(title, rows);
