@@ -94,7 +94,10 @@ function joinable(a: Run, b: Run, tokens: readonly Token[], lines: readonly Line
 export function joinTurns(runs: readonly Run[], tokens: readonly Token[], lines: readonly Line[], turns: readonly Turn[]): Run[] {
   const out: Run[] = [];
   for (const run of runs) {
-    if (run.last < lines[tokens[run.last]!.line]!.content) continue;
+    const line = lines[tokens[run.last]!.line]!;
+    if (run.last < line.content) continue;
+    // "card_part_1:": a field key numbering its part, no value.
+    if (run.last < line.key && tokens[run.first - 1]?.text === '_' && run.first === run.last && tokens[run.first]!.text.length <= 2) continue;
     const prev = out[out.length - 1];
     if (prev && joinable(prev, run, tokens, lines, turns)) {
       const [head, ...tail] = run.groups;

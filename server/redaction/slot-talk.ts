@@ -41,7 +41,11 @@ function keyEnd(doc: Talk, line: number): number {
 export function inFieldKey(doc: Talk, l: Label): boolean {
   const end = keyEnd(doc, doc.tokens[l.first]!.line);
   if (end < l.last || end - l.last > 6) return false;
-  for (let k = l.last + 1; k < end; k++) if (doc.tokens[k]!.kind === 'num' || doc.tokens[k]!.kind === 'block') return false;
+  // A key may number its parts ("card_part_1:", "digits_5_8:"); a longer number in it is a value.
+  for (let k = l.last + 1; k < end; k++) {
+    const t = doc.tokens[k]!;
+    if ((t.kind === 'num' && t.text.length > 2) || t.kind === 'block') return false;
+  }
   return true;
 }
 
