@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const app = createApp(runtime.deps);
   const httpStarted = performance.now();
   await warmHttp(app);
-  log.info({ ms: warm.ms, httpMs: Math.round(performance.now() - httpStarted) }, 'warmed up: intake threads started, webhook path run once (writes rolled back), HTTP stack exercised');
+  log.info({ ms: warm.ms, httpMs: Math.round(performance.now() - httpStarted) }, 'warmed up: intake threads started, webhook path run through (writes rolled back), HTTP stack exercised');
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(config.port, resolve));

@@ -15,7 +15,7 @@ const ROLLBACK = Symbol('warm-up rollback');
 const EMPTY_DIRECTORY = { companies: [], contacts: [], jobs: [] };
 
 /**
- * Runs the webhook path once through the real code before main.ts listens (issue 15, item 2): the
+ * Runs the webhook path through the real code before main.ts listens (issue 15, item 2): the
  * first deliveries after a start took 934–951 ms against 11–85 ms later, because intake threads
  * started, and every module, query and regular expression compiled, on the first requests. Here: the
  * intake threads start and each prepares the sample calls (redaction and parsing), the event loop
