@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Dialect as KyselyDialect, type Driver, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
+import { documentSendsMigration } from './migrations/002-document-sends.js';
 import type { Database } from './schema.js';
 import { startCheckpointer, type Checkpointer, type CheckpointOptions } from './sqlite-checkpointer.js';
 
@@ -93,7 +94,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
 }
 
 function provider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ '001-initial': initialMigration(dialect) }) };
+  return { getMigrations: async () => ({ '001-initial': initialMigration(dialect), '002-document-sends': documentSendsMigration() }) };
 }
 
 /** The schema a PostgreSQL connection writes to (search_path may be set in DATABASE_URL's options). */

@@ -125,6 +125,32 @@ export type RateWindowsTable = {
   count: number;
 };
 
+export type DocumentSendsTable = {
+  id: string;
+  account_uuid: string;
+  call_id: string;
+  job_uuid: string;
+  idempotency_key: string;
+  kind: string;
+  reference: string;
+  channel: string;
+  /** SecretBox-sealed full address. */
+  recipient_sealed: string;
+  recipient_masked: string;
+  recipient_who: string;
+  why: string;
+  caller_words: string;
+  mode: string;
+  status: string;
+  confirmed_by: string;
+  confirmed_at: string;
+  response_status: string | null;
+  response_message: string | null;
+  message_id: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 export type Database = {
   accounts: AccountsTable;
   dialnexa_connections: ConnectionsTable;
@@ -136,4 +162,5 @@ export type Database = {
   audit_events: AuditEventsTable;
   known_references: KnownReferencesTable;
   rate_windows: RateWindowsTable;
+  document_sends: DocumentSendsTable;
 };

@@ -10,6 +10,7 @@ import { outboxRepo } from './outbox-repo.js';
 import { rateWindowRepo } from './rate-window-repo.js';
 import { referenceRepo } from './reference-repo.js';
 import { reviewRepo } from './review-repo.js';
+import { sendRepo } from './send-repo.js';
 
 function repos(db: Executor, dialect: Db['dialect'], box: SecretBox, now: () => Date, connections?: ConnectionCache) {
   return {
@@ -21,6 +22,7 @@ function repos(db: Executor, dialect: Db['dialect'], box: SecretBox, now: () => 
     audit: auditRepo(db, now),
     references: referenceRepo(db, now),
     rateWindows: rateWindowRepo(db, dialect),
+    sends: sendRepo(db, box, now),
   };
 }
 export type Repos = ReturnType<typeof repos>;
