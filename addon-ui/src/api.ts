@@ -31,9 +31,12 @@ export type Api = {
   getJob(): Promise<JobPanelView>;
   getRecording(callId: string): Promise<{ url: string }>;
   step(callId: string, req: StepRequest): Promise<CallView>;
+  send(callId: string, req: { by: 'addon' | 'person'; requestId: string }): Promise<CallView>;
   getReview(): Promise<ReviewCanvasView>;
   review(itemId: string, req: ReviewRequest): Promise<ReviewCanvasView>;
   saveSettings(s: SettingsView): Promise<SettingsView>;
+  /** The send log with its audit trail, as CSV text. */
+  sendsCsv(): Promise<string>;
 };
 
 export type ApiOptions = { apiBase: string; token: string; fetch?: typeof fetch; timeoutMs?: number };
@@ -49,7 +52,7 @@ export function createApi({ apiBase, token, fetch: doFetch = window.fetch.bind(w
   const base = apiBase.replace(/\/+$/, '');
   const id = encodeURIComponent;
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, text?: boolean): Promise<T> {
     const ctrl = typeof AbortController === 'function' ? new AbortController() : undefined;
     const timer = ctrl ? setTimeout(() => ctrl.abort(), timeoutMs) : undefined;
     let res: Response;
@@ -67,7 +70,7 @@ export function createApi({ apiBase, token, fetch: doFetch = window.fetch.bind(w
     } finally {
       if (timer) clearTimeout(timer);
     }
-    const data: unknown = await res.json().catch(() => undefined);
+    const data: unknown = await (text && res.ok ? res.text() : res.json()).catch(() => undefined);
     if (res.ok) {
       if (data === undefined) throw new ApiFailure(res.status, 'BAD_RESPONSE', 'The server sent an unreadable answer');
       return data as T;
@@ -82,8 +85,10 @@ export function createApi({ apiBase, token, fetch: doFetch = window.fetch.bind(w
     getJob: () => call('GET', '/job'),
     getRecording: (callId) => call('GET', `/calls/${id(callId)}/recording`),
     step: (callId, req) => call('POST', `/calls/${id(callId)}/steps`, req),
+    send: (callId, req) => call('POST', `/calls/${id(callId)}/send`, req),
     getReview: () => call('GET', '/review'),
     review: (itemId, req) => call('POST', `/review/${id(itemId)}`, req),
     saveSettings: (s) => call('PUT', '/settings', s),
+    sendsCsv: () => call('GET', '/sends.csv', undefined, true),
   };
 }

@@ -42,17 +42,14 @@ export function safeUrl(value?: string): string | undefined {
   }
 }
 
-/** One id per user intent; the server treats a repeat with the same id as the same request. */
+/**
+ * One id per user intent; the server treats a repeat with the same id as the same request.
+ * randomUUID needs a secure context; getRandomValues is in every browser ServiceM8 supports, secure or not.
+ */
 export function newRequestId(): string {
   const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  if (c && typeof c.getRandomValues === 'function') c.getRandomValues(bytes);
-  else for (let i = 0; i < 16; i++) bytes[i] = Math.floor(Math.random() * 256);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  return Array.from(c.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Turns a wire code ("ambiguous_match") into words when no label is known. */

@@ -1,14 +1,13 @@
 import { signal, type Signal } from '@preact/signals';
-import type { JobPanelView, StepAction, StepRequest } from '../../server/panel/view-types.js';
+import type { CallView, JobPanelView, StepAction, StepRequest } from '../../server/panel/view-types.js';
 import { ApiFailure, type Api } from './api.js';
 import { safeUrl } from './format.js';
-import { createIntentIds } from './intents.js';
 import { EXPIRED_JOB_MESSAGE, type StatusMessage } from './messages.js';
 import { createRemoteView } from './remote-view.js';
 
 export type StepInput = Omit<StepRequest, 'requestId'>;
 export type RecordingState = { pending: boolean; url?: string; error?: string };
-export type CallUi = { pending: Signal<StepAction | null>; status: Signal<StatusMessage | null>; recording: Signal<RecordingState> };
+export type CallUi = { pending: Signal<string | null>; status: Signal<StatusMessage | null>; recording: Signal<RecordingState> };
 
 const PENDING: Record<StepAction, string> = {
   confirm: 'Confirming the next step…', escalate: 'Escalating to finance…', resolve: 'Marking resolved…',
@@ -27,40 +26,28 @@ export type JobPanelModel = ReturnType<typeof createJobPanelModel>;
  * @example const model = createJobPanelModel({ api }); void model.load();
  */
 export function createJobPanelModel({ api, openUrl = (u: string) => void window.open(u, '_blank', 'noopener') }: { api: Api; openUrl?: (url: string) => void }) {
-  const { state, expired, ui, explain, load } = createRemoteView<JobPanelView, CallUi>({
+  const { state, expired, ui, explain, load, perform } = createRemoteView<JobPanelView, CallUi>({
     fetch: () => api.getJob(),
     expiredMessage: EXPIRED_JOB_MESSAGE,
     makeUi: () => ({ pending: signal(null), status: signal(null), recording: signal({ pending: false }) }),
   });
-  const intents = createIntentIds();
+
+  function replace(callId: string, updated: CallView) {
+    const cur = state.value;
+    if (cur.kind === 'loaded') state.value = { kind: 'loaded', view: { ...cur.view, calls: cur.view.calls.map((c) => (c.id === callId ? updated : c)) } };
+  }
 
   /** One step per user intent; a second tap while the first is in flight does nothing. */
   async function runStep(callId: string, input: StepInput): Promise<boolean> {
-    const s = ui(callId);
-    if (s.pending.value) return false;
-    if (expired.value) {
-      s.status.value = { kind: 'error', text: EXPIRED_JOB_MESSAGE };
-      return false;
-    }
-    const requestId = intents.idFor(callId, input);
-    s.pending.value = input.action;
-    s.status.value = { kind: 'pending', text: PENDING[input.action] };
-    try {
-      const updated = await api.step(callId, { ...input, requestId });
-      intents.settle(callId);
-      const cur = state.value;
-      if (cur.kind === 'loaded') {
-        state.value = { kind: 'loaded', view: { ...cur.view, calls: cur.view.calls.map((c) => (c.id === callId ? updated : c)) } };
-      }
-      s.status.value = { kind: 'success', text: DONE[input.action] };
-      return true;
-    } catch (err) {
-      intents.settle(callId, err);
-      s.status.value = { kind: 'error', text: explain(err) };
-      return false;
-    } finally {
-      s.pending.value = null;
-    }
+    const updated = await perform(callId, input, PENDING[input.action], (requestId) => api.step(callId, { ...input, requestId }), DONE[input.action]);
+    if (updated) replace(callId, updated);
+    return Boolean(updated);
+  }
+
+  /** Releases a call's proposed send (issue 14): the add-on sends it, or records that a person did. */
+  async function send(callId: string, by: 'addon' | 'person'): Promise<void> {
+    const updated = await perform(`send:${callId}`, { by }, 'Working…', (requestId) => api.send(callId, { by, requestId }), by === 'addon' ? 'Sent to ServiceM8.' : 'Recorded.');
+    if (updated) replace(callId, updated);
   }
 
   /** Fetches a fresh, short-lived recording link only when asked (never pre-fetched), then opens it. */
@@ -78,5 +65,5 @@ export function createJobPanelModel({ api, openUrl = (u: string) => void window.
     }
   }
 
-  return { state, expired, ui, load, runStep, playRecording };
+  return { state, expired, ui, load, runStep, send, playRecording };
 }

@@ -1,16 +1,21 @@
-import { signal } from '@preact/signals';
+import { signal, type Signal } from '@preact/signals';
 import { ApiFailure } from './api.js';
-import type { Load } from './intents.js';
-import { describeFailure } from './messages.js';
+import { createIntentIds, type Load } from './intents.js';
+import { describeFailure, type StatusMessage } from './messages.js';
+
+/** What every acting card keeps: which request is in flight, and the words of its status line. */
+export type ActUi = { pending: Signal<string | null>; status: Signal<StatusMessage | null> };
 
 /**
  * What the job panel and the review canvas share: one view loaded from the add-on, the "session
- * expired" flag that an expired token raises, and UI state kept per call or per review item.
+ * expired" flag that an expired token raises, UI state kept per call or per review item, and `perform`,
+ * the one way a tap becomes a request.
  */
-export function createRemoteView<T, U>(o: { fetch: () => Promise<T>; expiredMessage: string; makeUi: () => U }) {
+export function createRemoteView<T, U extends ActUi>(o: { fetch: () => Promise<T>; expiredMessage: string; makeUi: () => U }) {
   const state = signal<Load<T>>({ kind: 'loading' });
   const expired = signal(false);
   const perKey = new Map<string, U>();
+  const intents = createIntentIds();
 
   function ui(key: string): U {
     let s = perKey.get(key);
@@ -33,5 +38,33 @@ export function createRemoteView<T, U>(o: { fetch: () => Promise<T>; expiredMess
     }
   }
 
-  return { state, expired, ui, explain, load };
+  /**
+   * One request per user intent (same input → same requestId on a retry, so the server does it once); a
+   * second tap while the first is in flight does nothing. Resolves with the answer, undefined on failure.
+   */
+  async function perform<R>(key: string, input: object, pending: string, send: (requestId: string) => Promise<R>, done: string): Promise<R | undefined> {
+    const s = ui(key);
+    if (s.pending.value) return undefined;
+    if (expired.value) {
+      s.status.value = { kind: 'error', text: o.expiredMessage };
+      return undefined;
+    }
+    const requestId = intents.idFor(key, input);
+    s.pending.value = pending;
+    s.status.value = { kind: 'pending', text: pending };
+    try {
+      const answer = await send(requestId);
+      intents.settle(key);
+      s.status.value = { kind: 'success', text: done };
+      return answer;
+    } catch (err) {
+      intents.settle(key, err);
+      s.status.value = { kind: 'error', text: explain(err) };
+      return undefined;
+    } finally {
+      s.pending.value = null;
+    }
+  }
+
+  return { state, expired, ui, explain, load, perform };
 }

@@ -1,13 +1,12 @@
 import { signal, type Signal } from '@preact/signals';
 import type { ReviewCanvasView, ReviewRequest, SettingsView } from '../../server/panel/view-types.js';
 import { ApiFailure, type Api } from './api.js';
-import { createIntentIds } from './intents.js';
 import { EXPIRED_REVIEW_MESSAGE, type StatusMessage } from './messages.js';
 import { createRemoteView } from './remote-view.js';
 
 export type ReviewInput = Omit<ReviewRequest, 'requestId'>;
 export type ReviewAction = ReviewRequest['action'];
-export type ItemUi = { pending: Signal<ReviewAction | null>; status: Signal<StatusMessage | null> };
+export type ItemUi = { pending: Signal<string | null>; status: Signal<StatusMessage | null> };
 
 const DONE: Record<ReviewAction, (i: ReviewInput) => string> = {
   link_job: (i) => `Linked to job ${i.jobNumber ?? ''}.`.replace(' .', '.'),
@@ -23,14 +22,13 @@ export type ReviewModel = ReturnType<typeof createReviewModel>;
  * @example const model = createReviewModel({ api }); void model.load();
  */
 export function createReviewModel({ api }: { api: Api }) {
-  const { state, expired, ui, explain, load } = createRemoteView<ReviewCanvasView, ItemUi>({
+  const { state, expired, ui, explain, load, perform } = createRemoteView<ReviewCanvasView, ItemUi>({
     fetch: () => api.getReview(),
     expiredMessage: EXPIRED_REVIEW_MESSAGE,
     makeUi: () => ({ pending: signal(null), status: signal(null) }),
   });
   /** Canvas-level announcements: an acted-on item may leave the queue and take its own status line with it. */
   const notice = signal<StatusMessage | null>(null);
-  const intents = createIntentIds();
   const settings = {
     pending: signal(false),
     status: signal<StatusMessage | null>(null),
@@ -38,26 +36,12 @@ export function createReviewModel({ api }: { api: Api }) {
   };
 
   async function act(itemId: string, input: ReviewInput): Promise<boolean> {
-    const s = ui(itemId);
-    if (s.pending.value) return false;
-    const requestId = intents.idFor(itemId, input);
-    s.pending.value = input.action;
-    s.status.value = { kind: 'pending', text: 'Saving…' };
-    try {
-      const view = await api.review(itemId, { ...input, requestId });
-      intents.settle(itemId);
-      state.value = { kind: 'loaded', view };
-      const text = DONE[input.action](input);
-      s.status.value = { kind: 'success', text };
-      notice.value = { kind: 'success', text };
-      return true;
-    } catch (err) {
-      intents.settle(itemId, err);
-      s.status.value = { kind: 'error', text: explain(err) };
-      return false;
-    } finally {
-      s.pending.value = null;
-    }
+    const text = DONE[input.action](input);
+    const view = await perform(itemId, input, 'Saving…', (requestId) => api.review(itemId, { ...input, requestId }), text);
+    if (!view) return false;
+    state.value = { kind: 'loaded', view };
+    notice.value = { kind: 'success', text };
+    return true;
   }
 
   /** Saves the settings; resolves with what the server stored, or undefined when it failed. */
@@ -82,5 +66,15 @@ export function createReviewModel({ api }: { api: Api }) {
     }
   }
 
-  return { state, expired, notice, settings, ui, load, act, save };
+  /** Downloads the send log (CSV with the audit trail); the token stays in the header, never in a link. */
+  async function exportSends(): Promise<void> {
+    const csv = await perform('sends-csv', {}, 'Preparing the send log…', () => api.sendsCsv(), 'Send log downloaded.');
+    if (csv === undefined) return;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    a.download = 'send-log.csv';
+    a.click();
+  }
+
+  return { state, expired, notice, settings, ui, load, act, save, exportSends };
 }

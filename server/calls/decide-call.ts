@@ -1,7 +1,7 @@
 import type { Decision } from '../domain/actions.js';
 import type { Sm8Contact } from '../domain/servicem8-records.js';
 import { isOpenJob, matchCall } from '../matching/index.js';
-import { decide } from '../policy/index.js';
+import { decide, type Recipient } from '../policy/index.js';
 import { idempotencyKey } from '../outbox/idempotency.js';
 import { ActionFailure } from '../outbox/runner.js';
 import type { ServiceM8Client } from '../servicem8/client.js';
@@ -9,6 +9,7 @@ import type { OutboxItem } from '../store/outbox-repo.js';
 import type { StepStatus, StoredCall } from '../store/call-repo.js';
 import type { MatchResult } from '../domain/match.js';
 import { reconcileRevision } from './reconcile-revision.js';
+import { autoSend } from '../sends/auto-send.js';
 import type { Store } from '../store/store.js';
 import type { DirectoryCache } from './directory-cache.js';
 
@@ -45,19 +46,21 @@ export async function decideCall(d: DecideDeps, item: OutboxItem): Promise<{ not
   const match = matchCall({ outcome: call.outcome, directory: dir, knownRefs, defaultRegion: account.settings.defaultRegion });
   const best = match.best;
   const job = best?.jobUuid ? dir.jobs.find((j) => j.uuid === best.jobUuid) : undefined;
-  const recipients = best ? dir.contacts.filter((c) => isRecipientFor(c, best.companyUuid, best.jobUuid)) : [];
   const decision = decide({
     outcome: call.outcome, match, settings: account.settings, staff: dir.staff, job,
-    recipients: recipients.map((c) => ({ email: c.email, phone: c.phone, mobile: c.mobile, type: c.type, scope: c.scope, name: `${c.first} ${c.last}`.trim() })),
+    recipients: best ? recipientsFor(dir.contacts, best.companyUuid, best.jobUuid) : [],
     openJobs: best ? dir.jobs.filter((j) => j.companyUuid === best.companyUuid && isOpenJob(j)) : [],
     callLink: callLink(d.publicUrl, call.id), now: d.clock(),
   });
   await persistDecision(d.store, call, revision, decision, match);
+  await autoSend(d, account, call.id);
   return { note: `${decision.actions.length} actions, ${decision.review.length} review items` };
 }
 
-function isRecipientFor(c: Sm8Contact, companyUuid: string, jobUuid?: string): boolean {
-  return c.active && ((c.scope === 'company' && c.companyUuid === companyUuid) || (c.scope === 'job' && !!jobUuid && c.jobUuid === jobUuid));
+/** The contacts ServiceM8 holds for a client and job: the only places a document may go. */
+export function recipientsFor(contacts: readonly Sm8Contact[], companyUuid: string, jobUuid?: string): Recipient[] {
+  return contacts.filter((c) => c.active && ((c.scope === 'company' && c.companyUuid === companyUuid) || (c.scope === 'job' && !!jobUuid && c.jobUuid === jobUuid)))
+    .map((c) => ({ email: c.email, phone: c.phone, mobile: c.mobile, type: c.type, scope: c.scope, name: `${c.first} ${c.last}`.trim() }));
 }
 
 export function stepStatusFor(decision: Decision): StepStatus {

@@ -120,5 +120,5 @@ export function createOutboxWorker(o: WorkerOptions) {
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
 
 function describe(kind: string): string {
-  return ({ note: 'add the job note', task: 'create the finance task', task_update: 'update the finance task', create_job: 'create the job', update_job: 'update the job', fetch_details: 'fetch call details from DialNexa', decide: 'match and decide', refresh_job: 'refresh the job' } as Record<string, string>)[kind] ?? kind;
+  return ({ note: 'add the job note', task: 'create the finance task', task_update: 'update the finance task', create_job: 'create the job', update_job: 'update the job', fetch_details: 'fetch call details from DialNexa', decide: 'match and decide', refresh_job: 'refresh the job', send_document: 'send the document' } as Record<string, string>)[kind] ?? kind;
 }

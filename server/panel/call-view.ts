@@ -4,8 +4,9 @@ import type { StoredCall } from '../store/call-repo.js';
 import type { OutboxItem } from '../store/outbox-repo.js';
 import type { ReviewItem } from '../store/review-repo.js';
 import { compareClaim } from './compare-claim.js';
+import { reasonLabel } from './review-labels.js';
 import { financeTaskOf } from '../policy/finance-lines.js';
-import type { ActionView, CallView, ClaimView, FinanceTaskView, RecordView } from './view-types.js';
+import type { ActionView, CallView, ClaimView, FinanceLineView, FinanceTaskView, RecordView } from './view-types.js';
 
 const INTENT_LABELS: Record<string, string> = {
   billing_question: 'Billing question', refund_request: 'Refund request', dispute: 'Billing dispute', chargeback: 'Chargeback',
@@ -17,7 +18,28 @@ export const intentLabel = (intent: string) => INTENT_LABELS[intent] ?? INTENT_L
 
 const ACTION_LABELS: Record<string, string> = {
   note: 'Job note', task: 'Finance task', task_update: 'Finance task update', create_job: 'New job', update_job: 'Job field change',
-  fetch_details: 'Fetch call details from DialNexa', decide: 'Match and decide', refresh_job: 'Refresh job from ServiceM8',
+  fetch_details: 'Fetch call details from DialNexa', decide: 'Match and decide', refresh_job: 'Refresh job from ServiceM8', send_document: 'Document send',
+};
+
+const STEP_PILL: Record<CallView['stepStatus'], CallView['stepPill']> = {
+  none: { label: 'No next step', tone: 'neutral' }, planning: { label: 'Being planned', tone: 'info' }, open: { label: 'Open', tone: 'info' },
+  awaiting_review: { label: 'Waiting for review', tone: 'warn' }, awaiting_approval: { label: 'Needs approval', tone: 'warn' },
+  confirmed: { label: 'Confirmed', tone: 'ok' }, escalated: { label: 'With finance', tone: 'warn' }, resolved: { label: 'Resolved', tone: 'ok' },
+};
+
+const DELIVERY_PILL: Record<ActionView['status'], ActionView['pill']> = {
+  pending: { label: 'Queued', tone: 'info' }, running: { label: 'Sending', tone: 'info' }, done: { label: 'Done', tone: 'ok' }, failed: { label: 'Failed', tone: 'bad' },
+};
+
+// A mark and words for each state, so the state never rests on colour alone (WCAG 1.4.1).
+const LINE_STATE: Record<FinanceLineView['state'], { mark: string; stateWords: string }> = {
+  open: { mark: '☐', stateWords: 'To do' }, waiting: { mark: '⏳', stateWords: 'Waiting' },
+  approved: { mark: '☑', stateWords: 'Approved' }, declined: { mark: '☒', stateWords: 'Declined' },
+};
+
+const TASK_DELIVERY: Record<FinanceTaskView['delivery'], string> = {
+  proposed: 'not in ServiceM8 yet (waits for review)', pending: 'sending to ServiceM8', running: 'sending to ServiceM8',
+  done: 'in ServiceM8', failed: 'ServiceM8 refused it',
 };
 
 export function claimOf(call: StoredCall): ClaimView {
@@ -56,20 +78,20 @@ export function buildCallView(i: CallViewInput): CallView {
   const claim = claimOf(call);
   const d = call.decision;
   const actions: ActionView[] = i.outbox.filter((x) => !['decide', 'fetch_details', 'refresh_job'].includes(x.kind)).map((x) => ({
-    id: x.id, kind: x.kind, status: x.status, attempts: x.attempts, lastError: x.lastError, description: ACTION_LABELS[x.kind] ?? x.kind,
+    id: x.id, kind: x.kind, status: x.status, pill: DELIVERY_PILL[x.status], attempts: x.attempts, lastError: x.lastError, description: ACTION_LABELS[x.kind] ?? x.kind,
   }));
   return {
     id: call.id, providerCallId: call.providerCallId, startedAt: o.startedAt, durationSeconds: o.durationSeconds,
     callerName: o.analysis?.customerName, callerNumber: o.fromNumber, intent: o.analysis?.intent ?? 'unknown',
     intentLabel: intentLabel(o.analysis?.intent ?? 'unknown'), status: o.status, summary: o.summary, transcriptUrl: o.transcriptUrl,
-    hasRecording: o.hasRecording, claim, mismatches: i.record ? compareClaim(claim, i.record) : [], headline: d?.headline, stepStatus: call.stepStatus,
+    hasRecording: o.hasRecording, claim, mismatches: i.record ? compareClaim(claim, i.record) : [], headline: d?.headline, stepStatus: call.stepStatus, stepPill: STEP_PILL[call.stepStatus] ?? STEP_PILL.none,
     nextStep: d?.nextStep ? { text: d.nextStep.text, owner: d.nextStep.owner ?? i.staffName(d.nextStep.ownerStaffUuid), deadline: d.nextStep.deadline, status: call.stepStatus } : undefined,
     match: {
       confidence: call.match?.confidence ?? 'none', reasons: call.match?.reasons ?? [],
       candidates: (call.match?.candidates ?? []).map((c) => ({ companyUuid: c.companyUuid, companyName: c.companyName, jobNumber: c.jobNumber, score: c.score, reasons: c.reasons })),
     },
     policyReasons: d?.reasons ?? [],
-    review: i.reviews.map((r) => ({ id: r.id, reason: r.reason, detail: r.detail, status: r.status })),
+    review: i.reviews.map((r) => ({ id: r.id, reason: r.reason, label: reasonLabel(r.reason), detail: r.detail, status: r.status })),
     actions,
     ...financeTaskView(call, i.outbox),
     audit: i.audit.map((e) => ({ at: e.at, actor: actorName(e.actor, i.staffName), action: e.action, summary: auditSummary(e) })),
@@ -84,6 +106,10 @@ function financeTaskView(call: StoredCall, outbox: OutboxItem[]): { financeTask?
   const task = financeTaskOf(call.decision);
   if (!task) return {};
   const item = outbox.find((x) => x.actionKey === task.key);
-  const lines = (task.lines ?? []).map(({ id, text, state, waitsFor, why, by }) => ({ id, text, state, ...(waitsFor ? { waitsFor } : {}), ...(why ? { why } : {}), ...(by ? { by } : {}) }));
-  return { financeTask: { name: task.name, dueDate: task.dueDate, lines, delivery: item?.status ?? 'proposed' } };
+  const lines = (task.lines ?? []).map(({ id, text, state, waitsFor, why, by }) => {
+    const note = [state === 'waiting' ? `waiting for ${waitsFor === 'review' ? 'review' : 'approval'}${why ? `: ${why}` : ''}` : '', by ?? ''].filter(Boolean).join(' — ');
+    return { id, text, state, ...LINE_STATE[state], ...(waitsFor ? { waitsFor } : {}), ...(why ? { why } : {}), ...(by ? { by } : {}), ...(note ? { note } : {}) };
+  });
+  const delivery = item?.status ?? 'proposed';
+  return { financeTask: { name: task.name, dueDate: task.dueDate, lines, delivery, deliveryText: TASK_DELIVERY[delivery] } };
 }

@@ -4,6 +4,8 @@ import type { StoredCall } from '../store/call-repo.js';
 import { resolveFinanceOwner } from '../policy/finance-owner.js';
 import type { Sm8Staff } from '../domain/servicem8-records.js';
 import { buildCallView } from './call-view.js';
+import { buildSendView } from './send-view.js';
+import { sendCapability } from '../sends/send-capability.js';
 import type { PanelSession } from './session-token.js';
 import type { CallView, JobPanelView, RecordView } from './view-types.js';
 
@@ -30,11 +32,16 @@ export async function loadRecord(deps: AppDeps, account: Account, jobUuid: strin
 }
 
 export async function buildCallViewFor(deps: AppDeps, account: Account, call: StoredCall, record: RecordView | undefined, staff: Sm8Staff[], viewer: string): Promise<CallView> {
-  const [outbox, reviews, audit] = await Promise.all([
+  const [outbox, reviews, audit, sends] = await Promise.all([
     deps.store.outbox.listForCall(account.uuid, call.id), deps.store.reviews.listForCall(account.uuid, call.id), deps.store.audit.listForCall(account.uuid, call.id),
+    deps.store.sends.listForCall(account.uuid, call.id),
   ]);
   const name = (uuid?: string) => { const s = staff.find((x) => x.uuid === uuid); return s ? `${s.first} ${s.last}`.trim() : undefined; };
-  return buildCallView({ call, outbox, reviews, audit, record, settings: account.settings, canApprove: canApprove(account, staff, viewer), staffName: name });
+  const view = buildCallView({ call, outbox, reviews, audit, record, settings: account.settings, canApprove: canApprove(account, staff, viewer), staffName: name });
+  const p = call.decision?.send;
+  if (!p) return view;
+  const can = sendCapability(await deps.store.accounts.getCredentials(account.uuid), p.channel);
+  return { ...view, send: buildSendView(p, sends, can, record?.jobNumber) };
 }
 
 /** Everything the job panel shows: calls linked to the job (newest first) beside the live ServiceM8 record. */

@@ -1,6 +1,7 @@
 import { sumMoney } from '../domain/money.js';
 import type { ServiceM8Client } from '../servicem8/client.js';
 import type { RecordView } from './view-types.js';
+import { samePaymentKey } from './compare-claim.js';
 
 /**
  * Live ServiceM8 facts for one job (job, client, payments), cached briefly per account + job so that
@@ -15,11 +16,14 @@ export function createRecordCache(o: { ttlMs?: number; now: () => Date }) {
     if (!job) return undefined;
     const company = job.companyUuid ? await client.getCompany(job.companyUuid) : undefined;
     const active = payments.filter((p) => p.active).sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+    const views = active.map((p) => ({ uuid: p.uuid, amount: { amount: p.amount, currency }, method: p.method, timestamp: p.timestamp }));
+    const count = new Map<string, number>();
+    for (const v of views) count.set(samePaymentKey(v), (count.get(samePaymentKey(v)) ?? 0) + 1);
     return {
       jobUuid, jobNumber: job.jobNumber, clientName: company?.name, status: job.status,
       invoiceTotal: { amount: job.totalInvoiceAmount || '0.00', currency },
       invoiceSent: job.invoiceSent, paymentReceived: job.paymentReceived,
-      payments: active.map((p) => ({ uuid: p.uuid, amount: { amount: p.amount, currency }, method: p.method, timestamp: p.timestamp })),
+      payments: views.map((v) => ({ ...v, repeated: (count.get(samePaymentKey(v)) ?? 0) > 1 })),
       paidTotal: { amount: sumMoney(active.map((p) => p.amount || '0')), currency },
       fetchedAt: o.now().toISOString(),
     };

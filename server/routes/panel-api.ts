@@ -9,6 +9,7 @@ import { actOnReview } from '../calls/act-on-review.js';
 import { buildCallViewFor, buildJobPanelView, loadRecord, staffFor } from '../panel/job-panel-view.js';
 import { buildReviewCanvasView, settingsView } from '../panel/review-canvas-view.js';
 import { canApprove } from '../panel/job-panel-view.js';
+import { sendRoutes } from './send-routes.js';
 
 /** `2026-02-31` matches the pattern but is no date; ServiceM8 would refuse the task later. */
 function isRealDate(d: string): boolean {
@@ -35,6 +36,9 @@ const SettingsSchema = z.object({
   followUpDays: z.number().int().min(0).max(30),
   responseFormat: z.enum(['envelope', 'html']),
   newJobStatus: z.enum(['Quote', 'Work Order']).optional(),
+  sendMode: z.enum(['person', 'automatic']).optional(),
+  // The business's own secure payment page; the add-on never takes card details (issue 14).
+  paymentLinkUrl: z.string().max(500).regex(/^https:\/\/[^\s]+$/, 'must be an https:// link').optional(),
 });
 
 /**
@@ -46,6 +50,7 @@ export function panelApiRoutes(deps: AppDeps): Router {
   r.use(panelCors());
   r.use(panelAuth(deps.panelKey, deps.clock));
   r.use(express.json({ limit: '32kb' }));
+  r.use(sendRoutes(deps));
 
   const account = async (uuid: string) => {
     const a = await deps.store.accounts.get(uuid);

@@ -12,6 +12,8 @@ export type SampleCallOptions = {
   /** The customer's number as DialNexa sends it (no `+`): the caller, or the callee of the outbound hangup. Defaults: SAMPLE_PHONES. */
   customerNumber?: string;
   invoiceNumber?: string;
+  /** `resend-invoice-on-file` only: what is asked for, whether the caller passed DialNexa's check, a recipient they name. */
+  resend?: { kind?: 'Invoice' | 'Receipt' | 'Payment Link' | 'Statement'; verified?: boolean; email?: string };
 };
 
 export type SampleCall = {
@@ -119,6 +121,24 @@ export const SAMPLE_CALLS: readonly SampleCall[] = [
         intent: 'document_resend', intent_confidence: 0.95, invoice_number: o.invoiceNumber ?? '1042', document_kind: 'Invoice',
         document_recipient_email: 'strata.manager@example.com', caller_verified: false, sensitive_request: 'true',
         promised_next_step: 'Confirm new address, then resend invoice', next_step_owner: 'office',
+      },
+      hangupReason: 'user_hangup',
+    }),
+  },
+  {
+    id: 'resend-invoice-on-file',
+    title: 'Resend invoice 1042 to the billing email on file',
+    description: 'A verified caller asks for invoice 1042 again at the accounts address ServiceM8 already holds: proposed in the panel, sent with one tap.',
+    build: (callId, now, o = {}) => envelope(callId, now, {
+      from: o.customerNumber ?? SAMPLE_PHONES.job1042Client,
+      duration: 88,
+      summary: `Anand from Natarajan Plumbing Supplies asks for ${o.resend?.kind === 'Payment Link' ? 'a payment link for' : 'a copy of'} invoice 1042 at the accounts address you have on file.`,
+      transcript: 'Agent: How can I help?\nUser: Could you send invoice 1042 again? The usual accounts address is fine.\nAgent: I\'ll have that sent to the address on file.',
+      analysis: {
+        intent: 'document_resend', intent_confidence: 0.96, customer_name: 'Anand Natarajan', invoice_number: o.invoiceNumber ?? '1042',
+        document_kind: o.resend?.kind ?? 'Invoice', caller_verified: o.resend?.verified ?? true,
+        ...(o.resend?.email ? { document_recipient_email: o.resend.email } : {}),
+        promised_next_step: 'Resend the invoice to the address on file', next_step_owner: 'office',
       },
       hangupReason: 'user_hangup',
     }),

@@ -1,6 +1,6 @@
 import type { ActionView, AuditView } from '../../../server/panel/view-types.js';
 import { formatWhen, humanize } from '../format.js';
-import { Pill, type Tone } from './status-line.js';
+import { Pill } from './status-line.js';
 
 /** Append-only history of the call: who did what, when. Collapsed so technicians see the headline first. */
 export function AuditList({ audit }: { audit: AuditView[] }) {
@@ -23,10 +23,6 @@ export function AuditList({ audit }: { audit: AuditView[] }) {
   );
 }
 
-const DELIVERY: Record<ActionView['status'], [string, Tone]> = {
-  pending: ['Queued', 'info'], running: ['Sending', 'info'], done: ['Done', 'ok'], failed: ['Failed', 'bad'],
-};
-
 /** What the add-on writes (or will write) into ServiceM8 for this call; opened when something failed. */
 export function DeliveryList({ actions }: { actions: ActionView[] }) {
   if (actions.length === 0) return null;
@@ -37,7 +33,7 @@ export function DeliveryList({ actions }: { actions: ActionView[] }) {
       <ul>
         {actions.map((a) => (
           <li key={a.id} data-testid="delivery" data-status={a.status}>
-            <Pill tone={DELIVERY[a.status][1]}>{DELIVERY[a.status][0]}</Pill> {a.description}
+            <Pill tone={a.pill.tone}>{a.pill.label}</Pill> {a.description}
             {a.attempts > 1 && <span class="muted"> · {a.attempts} attempts</span>}
             {a.lastError && <><br /><span class="muted">Last error: {a.lastError}</span></>}
           </li>

@@ -1,10 +1,10 @@
 import type { CallView, JobPanelView } from '../../../server/panel/view-types.js';
 import { formatDuration, formatWhen, humanize, safeUrl } from '../format.js';
-import { reasonLabel } from '../labels.js';
 import type { JobPanelModel } from '../panel-model.js';
 import { AuditList, DeliveryList } from './audit-list.js';
 import { ClaimVsRecord } from './claim-vs-record.js';
 import { FinanceTask } from './finance-task.js';
+import { SendBox } from './send-box.js';
 import { NextStep, type StaffOption } from './next-step.js';
 
 function Recording({ call, model }: { call: CallView; model: JobPanelModel }) {
@@ -49,11 +49,12 @@ export function CallCard({ call, record, model, staff }: { call: CallView; recor
       )}
       {openReviews.length > 0 && (
         <ul class="callout callout-warn plain" data-testid="call-review">
-          {openReviews.map((r) => <li key={r.id}><strong>Waiting for finance review: {reasonLabel(r.reason)}.</strong> {r.detail}</li>)}
+          {openReviews.map((r) => <li key={r.id}><strong>Waiting for finance review: {r.label}.</strong> {r.detail}</li>)}
         </ul>
       )}
       <ClaimVsRecord claim={call.claim} mismatches={call.mismatches} record={record} />
       {call.financeTask && <FinanceTask task={call.financeTask} />}
+      {call.send && <SendBox callId={call.id} send={call.send} model={model} />}
       <NextStep call={call} model={model} staff={staff} />
       {(call.policyReasons.length > 0 || call.match.reasons.length > 0) && (
         <details class="audit" data-testid="why">

@@ -3,13 +3,6 @@ import type { ComponentChildren } from 'preact';
 import type { Money } from '../../../server/domain/money.js';
 import { formatMoney, formatWhen } from '../format.js';
 
-const KIND_LABEL: Record<MismatchKind, string> = {
-  amount_differs: 'Amount differs',
-  duplicate_payment: 'Possible duplicate payment',
-  claimed_paid_not_recorded: 'Payment not recorded',
-  claimed_unpaid_but_paid: 'Already paid',
-  currency_differs: 'Currency differs',
-};
 const AMOUNT_KINDS: MismatchKind[] = ['amount_differs', 'currency_differs'];
 const PAYMENT_KINDS: MismatchKind[] = ['duplicate_payment', 'claimed_paid_not_recorded', 'claimed_unpaid_but_paid'];
 
@@ -27,11 +20,8 @@ function Row({ label, claim, record, off }: { label: string; claim: ComponentChi
 
 function Payments({ rec, duplicates }: { rec: RecordView; duplicates: boolean }) {
   if (rec.payments.length === 0) return <span>No payments recorded</span>;
-  // Same amount and method, as server/panel/compare-claim.ts counts a duplicate.
-  const key = (p: PaymentView) => `${formatMoney(p.amount)}|${p.method.toLowerCase()}`;
-  const seen = new Map<string, number>();
-  for (const p of rec.payments) seen.set(key(p), (seen.get(key(p)) ?? 0) + 1);
-  const isDup = (p: PaymentView) => duplicates && (seen.get(key(p)) ?? 0) > 1;
+  // The server marks repeated payments (server/panel/record-view.ts); flagged when the call is about a duplicate.
+  const isDup = (p: PaymentView) => duplicates && p.repeated;
   return (
     <ul class="payments" data-testid="payments">
       {rec.payments.map((p) => (
@@ -63,7 +53,7 @@ export function ClaimVsRecord({ claim, mismatches, record }: { claim: ClaimView;
         <ul class="mismatches" data-testid="mismatches" aria-label="Mismatches">
           {mismatches.map((m, i) => (
             <li key={i} class="mismatch" data-testid="mismatch" data-kind={m.kind}>
-              <strong>⚠ {KIND_LABEL[m.kind] ?? 'Mismatch'}:</strong> {m.message}
+              <strong>⚠ {m.label}:</strong> {m.message}
             </li>
           ))}
         </ul>

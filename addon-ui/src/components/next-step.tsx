@@ -2,15 +2,9 @@ import { useRef, useState } from 'preact/hooks';
 import type { CallView, StepStatus } from '../../../server/panel/view-types.js';
 import { formatMoney, formatWhen } from '../format.js';
 import type { JobPanelModel, StepInput } from '../panel-model.js';
-import { Pill, StatusLine, type Tone } from './status-line.js';
+import { Pill, StatusLine } from './status-line.js';
 
 export type StaffOption = { uuid: string; name: string };
-
-const STATUS: Record<StepStatus, [string, Tone]> = {
-  none: ['No next step', 'neutral'], planning: ['Being planned', 'info'], open: ['Open', 'info'],
-  awaiting_review: ['Waiting for review', 'warn'], awaiting_approval: ['Needs approval', 'warn'],
-  confirmed: ['Confirmed', 'ok'], escalated: ['With finance', 'warn'], resolved: ['Resolved', 'ok'],
-};
 
 const asDateInput = (d?: string) => (d && /^\d{4}-\d\d-\d\d/.test(d) ? d.slice(0, 10) : '');
 
@@ -75,7 +69,7 @@ export function NextStep({ call, model, staff }: Props) {
 
   return (
     <section class="next-step" data-testid="next-step">
-      <h3>Next step <Pill tone={STATUS[status][1]} testId="step-status">{STATUS[status][0]}</Pill></h3>
+      <h3>Next step <Pill tone={call.stepPill.tone} testId="step-status">{call.stepPill.label}</Pill></h3>
       {step
         ? <>
             <p class="step-text" data-testid="step-text-current">{step.text}</p>

@@ -6,6 +6,7 @@ import type { ReviewModel } from '../review-model.js';
 import { CloseBar, ErrorState, ExpiredNotice, LoadingState } from './page-states.js';
 import { ReviewItem } from './review-item.js';
 import { SettingsForm } from './settings-form.js';
+import { SendLog } from './send-box.js';
 import { StatusLine } from './status-line.js';
 
 function Connections({ list }: { list: ReviewCanvasView['connections'] }) {
@@ -48,6 +49,12 @@ export function ReviewCanvas({ model, host, title }: { model: ReviewModel; host:
             <section aria-labelledby="settings-h" class="card">
               <h2 id="settings-h">Settings</h2>
               <SettingsForm view={view} model={model} />
+            </section>
+            <section aria-labelledby="sends-h" class="card" data-testid="sends">
+              <h2 id="sends-h">Documents sent</h2>
+              <SendLog log={view.sends} />
+              <button type="button" class="btn" onClick={() => void model.exportSends()} data-testid="sends-csv">Export CSV</button>
+              <StatusLine status={model.ui('sends-csv').status.value} testId="sends-csv-message" />
             </section>
             <section aria-labelledby="conn-h" class="card">
               <h2 id="conn-h">DialNexa connections</h2>

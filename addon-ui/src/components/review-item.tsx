@@ -1,11 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CandidateView, PlaceChoicesView, ReviewQueueItem } from '../../../server/panel/view-types.js';
 import { formatMoney, formatWhen } from '../format.js';
-import { reasonLabel } from '../labels.js';
 import type { ReviewInput, ReviewModel } from '../review-model.js';
 import { Pill, StatusLine } from './status-line.js';
-
-const STATUS = { open: ['Open', 'warn'], resolved: ['Resolved', 'ok'], dismissed: ['Dismissed', 'neutral'] } as const;
 
 const scoreText = (s: number) => (s <= 1 ? `${Math.round(s * 100)}% match` : `score ${s}`);
 
@@ -79,7 +76,7 @@ export function ReviewItem({ item, model, companies }: { item: ReviewQueueItem; 
 
   return (
     <li class="card" data-testid="review-item" data-item-id={item.id} data-reason={item.reason}>
-      <h3 id={`${id}-h`}>{reasonLabel(item.reason)} <Pill tone={STATUS[item.status][1]}>{STATUS[item.status][0]}</Pill></h3>
+      <h3 id={`${id}-h`}>{item.label} <Pill tone={item.pill.tone}>{item.pill.label}</Pill></h3>
       <p class="muted">{[c.callerName, c.callerNumber, c.intentLabel, formatWhen(c.startedAt ?? item.createdAt)].filter(Boolean).join(' · ')}</p>
       {item.detail && <p>{item.detail}</p>}
       {c.summary && <p class="summary">{c.summary}</p>}

@@ -3,12 +3,12 @@ import type { ReviewCanvasView, SettingsView } from '../../../server/panel/view-
 import type { ReviewModel } from '../review-model.js';
 import { StatusLine } from './status-line.js';
 
-type Draft = { owner: string; amount: string; currency: string; approvers: string[]; vips: string[]; mode: SettingsView['automationMode']; days: string; format: SettingsView['responseFormat']; jobStatus: SettingsView['newJobStatus'] };
+type Draft = { owner: string; amount: string; currency: string; approvers: string[]; vips: string[]; mode: SettingsView['automationMode']; days: string; format: SettingsView['responseFormat']; jobStatus: SettingsView['newJobStatus']; send: SettingsView['sendMode']; link: string };
 
 const toDraft = (s: SettingsView): Draft => ({
   owner: s.financeOwnerStaffUuid ?? '', amount: s.approvalThreshold.amount, currency: s.approvalThreshold.currency,
   approvers: s.approverStaffUuids, vips: s.vipCompanyUuids, mode: s.automationMode, days: String(s.followUpDays), format: s.responseFormat,
-  jobStatus: s.newJobStatus,
+  jobStatus: s.newJobStatus, send: s.sendMode, link: s.paymentLinkUrl ?? '',
 });
 
 function validate(d: Draft): Record<string, string> {
@@ -22,7 +22,7 @@ function validate(d: Draft): Record<string, string> {
 // Server field paths (zod issue paths) → the draft field they belong to.
 const FIELD_OF: [string, keyof Draft][] = [
   ['approvalThreshold.currency', 'currency'], ['approvalThreshold', 'amount'], ['financeOwner', 'owner'], ['approver', 'approvers'],
-  ['vip', 'vips'], ['automation', 'mode'], ['followUp', 'days'], ['response', 'format'],
+  ['vip', 'vips'], ['automation', 'mode'], ['followUp', 'days'], ['response', 'format'], ['paymentLink', 'link'],
 ];
 
 function toggle(list: string[], value: string, on: boolean): string[] {
@@ -57,7 +57,7 @@ export function SettingsForm({ view, model }: { view: ReviewCanvasView; model: R
       approvalThreshold: { amount: draft.amount, currency: draft.currency },
       approverStaffUuids: draft.approvers, vipCompanyUuids: draft.vips,
       automationMode: draft.mode, followUpDays: Number(draft.days), responseFormat: draft.format,
-      newJobStatus: draft.jobStatus,
+      newJobStatus: draft.jobStatus, sendMode: draft.send, paymentLinkUrl: draft.link.trim() || undefined,
     }).then((saved) => { if (saved) setDraft(toDraft(saved)); });
   }
 
@@ -139,6 +139,15 @@ export function SettingsForm({ view, model }: { view: ReviewCanvasView; model: R
       <select id="set-job-status" value={draft.jobStatus} onChange={(e) => set({ jobStatus: e.currentTarget.value as Draft['jobStatus'] })}>
         <option>Quote</option><option>Work Order</option>
       </select>
+
+      <label for="set-send">Document resends</label>
+      <select id="set-send" value={draft.send} onChange={(e) => set({ send: e.currentTarget.value as Draft['send'] })} data-testid="settings-send-mode">
+        <option value="person">A person confirms each send</option>
+        <option value="automatic">Send by itself to a recipient on file when the caller was verified</option>
+      </select>
+      <label for="set-link">Secure payment link (https)</label>
+      <input id="set-link" type="url" value={draft.link} onInput={(e) => set({ link: e.currentTarget.value })} data-testid="settings-payment-link" aria-describedby={desc('link')} />
+      {err('link')}
 
       <fieldset>
         <legend>Panel response format</legend>
