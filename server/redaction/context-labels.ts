@@ -9,7 +9,7 @@ export type LabelCat =
   | 'card' | 'ending' | 'cvv' | 'code' | 'expiry' | 'pin' | 'group'
   | 'account' | 'bank' | 'bsb' | 'sort' | 'routing' | 'iban'
   | 'tfn' | 'ird' | 'ssn' | 'itin' | 'ni' | 'utr' | 'tax'
-  | 'keep' | 'phone' | 'money' | 'done';
+  | 'keep' | 'phone' | 'money' | 'done' | 'restart';
 
 /** `weak`: a phrase of WEAK_PHRASES, which names the number right after it but opens no dialogue slot. */
 export type Label = { cat: LabelCat; start: number; end: number; first: number; last: number; turn: number; weak: boolean };

@@ -13,6 +13,7 @@ import { checksumIds } from './checksum-ids.js';
 import { echoes } from './echoes.js';
 import { isLikelyCard } from './card-numbers.js';
 import { bankTrail } from './bank-trail.js';
+import { restarts } from './restarts.js';
 import type { FindingKind } from './findings.js';
 import type { Emit } from './segmenter.js';
 
@@ -129,6 +130,7 @@ export function detectNumbers(
     checksumIds(doc, runs, kept, answered, covered(), add);
     echoes(doc, runs, [...found], covered(), add);
     bankTrail(doc, runs, [...found], covered(), add);
+    restarts(doc, runs, [...found], covered(), add);
   }
   return found;
 }

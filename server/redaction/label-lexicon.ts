@@ -140,6 +140,11 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'secure payment link', 'cannot take card',
       ],
   },
+  // A reading abandoned: what was read before it in the turn is the value read again after it (restarts.ts).
+  restart: {
+    common: ['start again', 'start over', 'wrong card', 'the wrong card', 'from the top', 'scratch that', 'wrong one',
+      'reading the wrong', 'let me start again', 'start that again', 'go again', 'try again', 'begin again'],
+  },
   keep: {
     common: ['invoice', 'invoice number', 'invoice no', 'inv', 'job', 'job number', 'job no', 'quote', 'quote number',
       'quote no', 'quotation', 'estimate', 'po', 'p o', 'purchase order', 'work order', 'wo', 'receipt',

@@ -57,3 +57,11 @@ describe('bank details', () => {
     check('Sort code 20-45-77, account 41022963, read back and confirmed. First collection 15/09/2026.', ['20-45-77', '41022963'], ['15/09/2026']);
   });
 });
+
+describe('restarts', () => {
+  it('a reading abandoned for another card goes as the card read after it', () => {
+    check("Caller: so it's 5218 44... oh hang on, that's the wrong card. Let me start again.\nAgent: sure\nCaller: 4556 7375 8689 9855",
+      ['5218 44', '4556 7375 8689 9855']);
+    check('Caller: I have 2 kids and 3 dogs, let me start again, the invoice is 1042', [], ['2 kids', '3 dogs', '1042']);
+  });
+});
