@@ -54,12 +54,14 @@ async function main(): Promise<void> {
       const outIndex = args.indexOf('--out');
       const dir = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : 'manifest';
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(buildManifest(c.publicUrl), null, 2)}\n`);
-      process.stdout.write(`wrote ${join(dir, 'manifest.json')} for ${c.publicUrl}\n`);
+      // --sends: the add-on sends documents itself, so it asks for publish_email / publish_sms (issue 14).
+      const sends = args.includes('--sends');
+      writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(buildManifest(c.publicUrl, { sends }), null, 2)}\n`);
+      process.stdout.write(`wrote ${join(dir, 'manifest.json')} for ${c.publicUrl}${sends ? ' (with the messaging scopes)' : ''}\n`);
       return;
     }
     default:
-      process.stderr.write('usage: cli.ts redact --jsonl | migrate | replay <delivery id> | manifest\n');
+      process.stderr.write('usage: cli.ts redact --jsonl | migrate | replay <delivery id> | manifest [--sends] [--out <dir>]\n');
       process.exit(2);
   }
 }

@@ -106,3 +106,13 @@ describe('manifest ↔ handlers', () => {
     expect(Object.keys(ADDON_HANDLERS).sort()).toEqual(events);
   });
 });
+
+describe('manifest scopes for sends (issue 14)', () => {
+  it('asks for publish_email / publish_sms only when sends are enabled', () => {
+    const off = buildManifest('https://x.example').oauth.scope.split(' ');
+    const on = buildManifest('https://x.example', { sends: true }).oauth.scope.split(' ');
+    expect(off).not.toEqual(expect.arrayContaining(['publish_email']));
+    expect(off).not.toContain('publish_sms');
+    expect(on).toEqual([...OAUTH_SCOPES, 'publish_email', 'publish_sms']);
+  });
+});
