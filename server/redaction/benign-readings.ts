@@ -78,7 +78,8 @@ export function isQuantity(doc: Doc, run: Run, kind: FindingKind): boolean {
   const prev = doc.tokens[run.first - 1];
   if (prev?.kind === 'word' && APPROX.has(prev.lower)) return true;
   const next = doc.tokens[run.last + 1];
-  if (next?.kind === 'word' && UNITS.has(next.lower)) return true;
+  // "52 STCs", "3 RCDs": a count of things named by an acronym.
+  if (next?.kind === 'word' && (UNITS.has(next.lower) || /^[A-Z]{2,}s$/.test(next.text))) return true;
   // "two thousand …", "one hundred and twelve fifty": amounts; "one six oh, seven hundred" is digits.
   for (let k = run.first; k <= run.last; k++) {
     const w = doc.tokens[k]!.lower;
@@ -86,6 +87,16 @@ export function isQuantity(doc: Doc, run: Run, kind: FindingKind): boolean {
     if ((w === 'thousand' && kind !== 'expiry') || (w === 'hundred' && doc.tokens[k + 1]?.lower === 'and')) return true;
   }
   return false;
+}
+
+/** "28/02", "31-05": a day and a month, written; no card expires in month 28. */
+export function isDayAndMonth(groups: readonly Group[]): boolean {
+  if (groups.length !== 2 || groups[0]!.spoken || groups[1]!.spoken) return false;
+  const [a, b] = groups as [Group, Group];
+  if (a.digits.length > 2 || b.digits.length !== 2 || !(b.sep === 'slash' || b.sep === 'dash' || b.sep === 'dot')) return false;
+  const day = Number(a.digits);
+  const month = Number(b.digits);
+  return day > 12 && day <= 31 && month >= 1 && month <= 12;
 }
 
 /** "the twenty-third of March", "the 3rd": a day of the month. */

@@ -5,7 +5,7 @@ import type { Group, Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
-import { asks, barBetween, inFieldKey, statesItsNumber, Talk, withBusiness } from './slot-talk.js';
+import { asks, barBetween, cardTalkNear, inFieldKey, statesItsNumber, Talk, withBusiness } from './slot-talk.js';
 import { emitLoose, keepLoose } from './loose-readings.js';
 
 // The dialogue model (issue 12): in slot-filling talk the question is the label. "First four
@@ -42,6 +42,7 @@ const SHORT_OK: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'sort_c
 type Slot = { kind: FindingKind | null; cat: LabelCat; turn: number; line: number; lineOnly: boolean; weak: boolean; lastTurn: number; lastEnd: number };
 
 function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
+  if (l.cat === 'code' && !cardTalkNear(doc, l)) return null;
   const business = withBusiness(doc, l);
   const kind = business ? undefined : SLOT_KIND.get(l.cat);
   const keep = kind === undefined && (KEEP_CATS.has(l.cat) || business);

@@ -19,6 +19,8 @@ export class Talk {
   readonly strict: boolean;
   readonly speakers: boolean;
   bars: number[] | null = null;
+  /** Turns with a card word (card, ending, CVV, expiry, PIN, a group prompt); built on first use. */
+  cardTurns: number[] | null = null;
 
   constructor(doc: Doc) {
     this.text = doc.text;
@@ -94,4 +96,15 @@ export function barBetween(doc: Talk, from: number, to: number): boolean {
     else hi = mid;
   }
   return lo < bars.length && bars[lo]! < to;
+}
+
+const CARD_WORDS = new Set(['card', 'ending', 'cvv', 'expiry', 'pin', 'group']);
+/** How far back a card word keeps a bare "code" a card's code. */
+const CARD_TALK_TURNS = 6;
+
+/** A card was talked about in this turn or the few before ("error code 1127 on the heater?" is no CVV). */
+export function cardTalkNear(doc: Talk, l: Label): boolean {
+  doc.cardTurns ??= doc.labels.filter((x) => CARD_WORDS.has(x.cat)).map((x) => x.turn);
+  for (const t of doc.cardTurns) if (t <= l.turn + 1 && t >= l.turn - CARD_TALK_TURNS) return true;
+  return false;
 }

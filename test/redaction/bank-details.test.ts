@@ -65,3 +65,14 @@ describe('restarts', () => {
     check('Caller: I have 2 kids and 3 dogs, let me start again, the invoice is 1042', [], ['2 kids', '3 dogs', '1042']);
   });
 });
+
+describe('look-alikes in card and bank talk', () => {
+  it('a bare "code" is a card code only near card talk', () => {
+    check('Customer: the display says code 2214, is that bad?', [], ['2214']);
+    check('Agent: the card expiry?\nCaller: 11/27\nAgent: and the code?\nCaller: 5521', ['11/27', '5521']);
+  });
+
+  it('a day and month, and a count of things, after an expiry word', () => {
+    check('Agent: Quote Q-4410 is valid until 30/06. That is 14 RCDs at $45 each.', [], ['30/06', '14 RCDs']);
+  });
+});
