@@ -56,6 +56,7 @@ function auditSummary(e: AuditEvent): string {
   if (e.action.startsWith('step.')) return [d.text, d.reason, d.outcome].filter(Boolean).join(' — ') || e.action;
   if (e.action === 'job.field_changed') return `${d.field}: "${d.oldValue}" → "${d.newValue}" (${d.reason})`;
   if (e.action === 'action.failed') return `${d.kind} failed: ${d.error}`;
+  if (e.action.startsWith('send.')) return [d.reference, d.to && `to ${d.to}`, d.messageId && `message ${d.messageId}`, d.status && `ServiceM8 answered ${d.status}`].filter(Boolean).join(' ');
   if (e.action === 'call.decided') return (d.reasons as string[] | undefined)?.join('; ') ?? '';
   return '';
 }

@@ -10,7 +10,7 @@ const CHANNEL = { email: 'email', sms: 'SMS' } as const;
 export function sendLogView(s: SendRecord): SendLogView {
   const statusText = s.status === 'sent' ? `sent${s.messageId ? ` · ServiceM8 message ${s.messageId.slice(0, 8)}` : ''}`
     : s.status === 'done_by_person' ? 'sent from ServiceM8 by a person'
-      : s.status === 'failed' ? `not sent: ServiceM8 answered ${s.responseStatus ?? 'an error'}`
+      : s.status === 'failed' ? `not sent: ${s.responseStatus === 'not sent' ? s.responseMessage : `ServiceM8 answered ${s.responseStatus ?? 'an error'}`}`
         : s.responseStatus ? `retrying (ServiceM8 answered ${s.responseStatus})` : 'sending';
   return { id: s.id, at: s.confirmedAt, what: `${titleOf(s.reference)} by ${CHANNEL[s.channel]}`, to: `${s.recipientMasked} (${s.recipientWho})`, status: s.status, statusText, by: s.confirmedBy };
 }

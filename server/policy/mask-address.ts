@@ -27,3 +27,10 @@ function maskPhone(text: string): string {
   for (let end = hidden.length; end > 0; end -= 3) groups.unshift(hidden.slice(Math.max(0, end - 3), end));
   return [code, ...groups].filter(Boolean).join(' ');
 }
+
+/** Masks every email and phone-like number inside free text (an upstream error message may echo an address). */
+export function maskAddressesIn(text: string): string {
+  return text
+    .replace(/[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[A-Za-z]{2,}/g, (m) => maskAddress(m))
+    .replace(/\+?\d[\d ()-]{6,}\d/g, (m) => maskAddress(m.startsWith('+') ? m.replace(/[^\d+]/g, '') : m));
+}

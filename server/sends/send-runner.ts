@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import { callLink } from '../calls/decide-call.js';
 import type { SendDocumentAction } from './queue-send.js';
 import { sendNote, titleOf } from './send-words.js';
+import { maskAddressesIn } from '../policy/mask-address.js';
 
 type Deps = { store: Store; servicem8For: (accountUuid: string) => Promise<ServiceM8Client | undefined>; publicUrl: string; dryRun?: boolean; log?: { info(o: object, m: string): void } };
 
@@ -68,9 +69,14 @@ async function deliver(d: Deps, client: ServiceM8Client, item: OutboxItem, send:
     const text = `Please find ${send.kind === 'receipt' ? 'your receipt (the paid invoice)' : 'your invoice'} attached: ${invoice.name}.`;
     return await client.sendEmail({ to, subject, text, attachmentUuids: [invoice.uuid], regardingJobUuid: send.jobUuid, idempotencyKey: key });
   } catch (err) {
+    if (err instanceof ActionFailure) {
+      await d.store.sends.recordResponse(item.accountUuid, send.id, { status: 'failed', responseStatus: 'not sent', responseMessage: err.message });
+      throw err;
+    }
     if (!isServiceM8Error(err)) throw err;
     const refused = !err.retryable;
-    await d.store.sends.recordResponse(item.accountUuid, send.id, { ...(refused ? { status: 'failed' as const } : {}), responseStatus: String(err.status), responseMessage: err.message });
+    // ServiceM8's own words may quote the address back: masked before they are stored.
+    await d.store.sends.recordResponse(item.accountUuid, send.id, { ...(refused ? { status: 'failed' as const } : {}), responseStatus: String(err.status), responseMessage: maskAddressesIn(err.message) });
     if (refused) await d.store.audit.append({ accountUuid: item.accountUuid, callId: item.callId, actor: 'servicem8', action: 'send.failed', detail: { sendId: send.id, status: String(err.status) } });
     throw new ActionFailure(refused ? 'permanent' : 'retry', `ServiceM8 ${refused ? 'refused' : 'did not confirm'} the ${send.channel === 'sms' ? 'SMS' : 'email'} (${err.status})`, { cause: err });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../server/policy/index.js';
-import { maskAddress } from '../../server/policy/mask-address.js';
+import { maskAddress, maskAddressesIn } from '../../server/policy/mask-address.js';
 import { BILLING, SITE, call, input, matched, reviewReasons, settings } from './fixtures.js';
 
 const LINK = 'https://pay.example/harbourside';
@@ -14,6 +14,10 @@ describe('masking', () => {
     ['+64211234567', '+64 2•• ••• 567'],
     ['0412', '••••'],
   ])('%s → %s', (raw, masked) => expect(maskAddress(raw)).toBe(masked));
+
+  it('masks addresses inside an upstream error message', () => {
+    expect(maskAddressesIn('Invalid recipient jane@example.net or +61491570010')).toBe('Invalid recipient j•••@example.net or +61 4•• ••• 010');
+  });
 });
 
 describe('send proposals (issue 14)', () => {

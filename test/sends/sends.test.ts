@@ -82,6 +82,23 @@ describe.each(engines)('document sends against the simulator on %s (issue 14)', 
     }
   });
 
+  it('a job without an invoice document in its diary: the send fails for a person to see; nothing is sent', async () => {
+    const call = await resendCall('call_send_noinvoice');
+    const invoice = sim.data().attachment.find((a) => a.uuid === SEED.attachments.j1042Invoice)!;
+    sim.put('attachment', { ...invoice, active: 0 });
+    try {
+      expect((await (await panel()).post(`/calls/${call.id}/send`, { by: 'addon', requestId: 'send-noinvoice-1' })).status).toBe(200);
+      await settle(rt);
+    } finally {
+      sim.put('attachment', { ...invoice, active: 1 });
+    }
+    expect(sentFor('call_send_noinvoice')).toHaveLength(0);
+    const [row] = await rt.deps.store.sends.listForCall(account, call.id);
+    expect(row).toMatchObject({ status: 'failed', responseMessage: expect.stringContaining('no invoice document') });
+    expect((await rt.deps.store.reviews.listForCall(account, call.id)).map((r) => r.reason)).toContain('delivery_failed');
+    expect((await sendOf('call_send_noinvoice')).log[0]).toMatchObject({ status: 'failed' });
+  });
+
   it('recipient not on file → review, requested masked beside those on file; nothing sent', async () => {
     const call = await resendCall('call_send_notonfile', { email: 'jane.doe@example.net' });
     const view = await sendOf('call_send_notonfile');

@@ -16,7 +16,7 @@ export function SendBox({ callId, send, model }: { callId: string; send: SendVie
     <section class="finance-task" data-testid="send" data-state={send.state} aria-label="Document send">
       <h3>{send.title}</h3>
       {send.to && <p>To {send.to}</p>}
-      {send.state === 'review' && <p class="callout callout-warn" data-testid="send-compare">Asked for: <strong>{send.requested ?? 'the contact on file'}</strong><br />On file: {send.onFile.join(', ') || 'none'}</p>}
+      {send.requested && <p class="callout callout-warn" data-testid="send-compare">Asked for: <strong>{send.requested}</strong><br />On file: {send.onFile.join(', ') || 'none'}</p>}
       <p class="muted small">{send.why}</p>
       {a?.instructions && <p class="callout" data-testid="send-instructions">{a.instructions}</p>}
       {a && <button type="button" class="btn btn-primary" disabled={ui.pending.value !== null} onClick={() => void model.send(callId, a.by)} data-testid="send-confirm">{a.label}</button>}
