@@ -63,9 +63,12 @@ export function planResend(ctx: PolicyContext, plan: Plan): void {
     return;
   }
   plan.send = { kind, reference, channel, state: 'proposed', to, onFile, why: `${masked} is ${choice.who}, on file in ServiceM8`, callerVerified: verified };
-  plan.lines.push(otherLine('resend', `resend ${doc}`, `Send the ${doc} to ${masked} (${choice.who}, on file in ServiceM8) by ${channel === 'sms' ? 'SMS' : 'email'}: one tap in the add-on's panel on this job`));
+  // Settings decide who releases it: the add-on itself on a verified call, else one tap in the panel.
+  const automatic = ctx.input.settings.sendMode === 'automatic' && verified;
+  const how = automatic ? 'the add-on sends it (automatic send: verified caller, recipient on file)' : "one tap in the add-on's panel on this job";
+  plan.lines.push(otherLine('resend', `resend ${doc}`, `Send the ${doc} to ${masked} (${choice.who}, on file in ServiceM8) by ${channel === 'sms' ? 'SMS' : 'email'}: ${how}`));
   plan.reasons.push(`${doc} goes to ${choice.who}, which ServiceM8 already holds`);
-  plan.next.push(`send the ${doc} to ${choice.who} from the add-on's panel`);
+  plan.next.push(automatic ? `the add-on sends the ${doc} to ${choice.who}` : `send the ${doc} to ${choice.who} from the add-on's panel`);
 }
 
 /** Invoices and receipts go by email (the PDF attached); a payment link by SMS to a mobile, else email. */

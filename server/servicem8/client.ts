@@ -97,7 +97,7 @@ export function createServiceM8Client(opts: ServiceM8ClientOptions): ServiceM8Cl
       return map(res.body);
     } catch (cause) {
       if (!(cause instanceof WireFormatError)) throw cause;
-      throw new ServiceM8Error({ status: res.status, retryable: false, method: call.method, path: `/api_1.0${call.path}`,
+      throw new ServiceM8Error({ status: res.status, retryable: false, method: call.method, path: call.root === 'platform' ? call.path : `/api_1.0${call.path}`,
         attempts: 1, detail: `unexpected response shape: ${cause.message}`, cause });
     }
   };

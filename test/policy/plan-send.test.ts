@@ -72,6 +72,13 @@ describe('send proposals (issue 14)', () => {
     expect(d.send).toBeUndefined();
   });
 
+  it('automatic sends (setting) on a verified call say so in the task line; a person\'s tap otherwise', () => {
+    const auto = decide(input({ settings: settings({ sendMode: 'automatic' }), outcome: call({ intent: 'document_resend', documentKind: 'invoice', callerVerified: true }) }));
+    expect(JSON.stringify(auto.actions)).toContain('the add-on sends it (automatic send');
+    const person = resend({ documentKind: 'invoice', callerVerified: true });
+    expect(JSON.stringify(person.actions)).toContain("one tap in the add-on's panel");
+  });
+
   it('a weak match holds the send for review too', () => {
     const d = resend({ documentKind: 'invoice', callerVerified: true }, { match: matched('medium'), recipients: [BILLING, SITE] });
     expect(d.send?.state).toBe('review');
