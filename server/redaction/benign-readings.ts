@@ -1,5 +1,6 @@
 import { isNumberWord } from './number-words.js';
 import { isFullDate, isPhoneShape } from './number-shapes.js';
+import { abnChecksum } from './checksums.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
@@ -35,7 +36,9 @@ export function isPostcode(doc: Doc, run: Run, digits: string): boolean {
 
 /** "4410 Elm St", "1812 Birch Ave": a street number. */
 export function isStreetNumber(doc: Doc, run: Run): boolean {
-  if (run.groups.length !== 1 || run.groups[0]!.spoken || run.groups[0]!.digits.length > 5) return false;
+  // "3/14 Marine Parade": a unit and a street number, as AU and NZ addresses write them.
+  const unit = run.groups.length === 2 && run.groups[1]!.sep === 'slash' && run.groups[0]!.digits.length <= 4 && run.groups[1]!.digits.length <= 5;
+  if ((run.groups.length !== 1 && !unit) || run.groups.some((g) => g.spoken) || run.groups[0]!.digits.length > 5) return false;
   for (let k = run.last + 1; k <= run.last + 3 && k < doc.tokens.length; k++) {
     const t = doc.tokens[k]!;
     if (t.kind !== 'word') return false;
@@ -160,7 +163,12 @@ export function isBenign(doc: Doc, run: Run): boolean {
   if (isTime(doc, run) || isFullDate(run.groups) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run)) return true;
   let n = 0;
   for (const g of run.groups) n += g.digits.length;
-  if (n !== 4 && n !== 5 && n < 9) return false; // postcodes and phones only
+  if (n !== 4 && n !== 5 && n < 9) return false; // postcodes, phones and ABNs only
   const digits = runDigits(run.groups);
-  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits);
+  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits) || isWrittenAbn(run, digits);
+}
+
+/** "51 824 753 556": an ABN in its printed groups with a valid check (1 in 89 for any other number). */
+export function isWrittenAbn(run: Run, digits: string): boolean {
+  return digits.length === 11 && layoutOf(run.groups) === '2-3-3-3' && !anySpoken(run.groups) && abnChecksum(digits);
 }

@@ -57,6 +57,18 @@ export function ibanMod97(iban: string): boolean {
   return rem === 1;
 }
 
+/**
+ * Australian Business Number (ABR "Format of the ABN"): subtract 1 from the first digit, weight the
+ * eleven digits 10,1,3,5,7,9,11,13,15,17,19, and the sum divides by 89. Public, printed on every invoice.
+ */
+export function abnChecksum(digits: string): boolean {
+  if (!isDigits(digits) || digits.length !== 11) return false;
+  const weights = [10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19];
+  let sum = (digitAt(digits, 0) - 1) * weights[0]!;
+  for (let i = 1; i < 11; i++) sum += digitAt(digits, i) * weights[i]!;
+  return sum % 89 === 0;
+}
+
 /** Australian Tax File Number: weighted sum mod 11 is 0 (ATO TFN algorithm, 8 and 9 digit forms). */
 export function tfnChecksum(digits: string): boolean {
   if (!isDigits(digits)) return false;

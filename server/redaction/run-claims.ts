@@ -1,7 +1,7 @@
 import { KEEPISH, type Label } from './context-labels.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
 import { isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
-import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenPhone } from './benign-readings.js';
+import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone } from './benign-readings.js';
 import { isLikelyCard } from './card-numbers.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
@@ -66,6 +66,23 @@ export function withTheBusiness(doc: Doc, run: Run): boolean {
   return t[run.last + 1]?.lower === 'with' && ['us', 'you', 'your'].includes(t[run.last + 2]?.lower ?? '');
 }
 
+const MASKS = new Set(['*', '•', '·', '#']);
+
+/** "****5512", "•••• 7781", "xxxx-4410": the end of a card shown masked, as receipts and apps print it. */
+function maskedBefore(doc: Doc, run: Run): boolean {
+  if (run.groups.length !== 1 || run.groups[0]!.digits.length !== 4) return false;
+  let k = run.first - 1;
+  if (doc.tokens[k]?.text === '-') k--;
+  const prev = doc.tokens[k];
+  if (prev?.kind === 'word') return /^[xX]{2,}$/.test(prev.text);
+  let n = 0;
+  while (k >= 0 && MASKS.has(doc.tokens[k]!.text)) {
+    n++;
+    k--;
+  }
+  return n >= 2;
+}
+
 /** A single capital letter read just before the number ("33 L Q M 5149 …", "R 5218"): part of an identifier. */
 function afterSpelledLetter(doc: Doc, run: Run): boolean {
   const prev = doc.tokens[run.first - 1];
@@ -88,7 +105,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   const lettered = (kind === 'iban' && !hyphened) || (kind === 'bank_account' && doc.tokens[run.first - 1]?.text === '/');
   if ((!lettered && isAttached(doc, run)) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
   const lab = adjacentLabel(doc, run, before);
-  if (lab?.cat === 'ending') return 'ending';
+  if (lab?.cat === 'ending' || maskedBefore(doc, run)) return 'ending';
   // A phone word vouches for a phone-sized number only ("card on call: 6011 7380 8825 2026" is a card).
   const sized = lab?.cat === 'money' ? digits.length <= 8 : lab?.cat === 'phone' ? digits.length <= 12 || isPhoneShape(digits, false) : true;
   // A document word does not vouch for a number that is card-shaped (issuer prefix and Luhn): "invoice
@@ -98,7 +115,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
-  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind)) return 'keep';
+  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups) || (kind === 'expiry' && isDayAndMonth(run.groups))) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';

@@ -76,3 +76,14 @@ describe('look-alikes in card and bank talk', () => {
     check('Agent: Quote Q-4410 is valid until 30/06. That is 14 RCDs at $45 each.', [], ['30/06', '14 RCDs']);
   });
 });
+
+describe('business numbers, masked cards and addresses', () => {
+  it('keeps an ABN in its printed groups even where an account was asked for', () => {
+    check('Agent: details for the new supplier account. ABN?\nCaller: 51 824 753 556\nAgent: BSB?\nCaller: 062-000', ['062-000'], ['51 824 753 556']);
+  });
+
+  it('keeps the end of a masked card and a unit/street address', () => {
+    check('{"card_on_file":"Visa ****4471","note":"card expiry asked"}', [], ['****4471']);
+    check('Agent: and the card expiry?\nCaller: the address is 3/14 Marine Parade, Coolangatta', [], ['3/14 Marine Parade']);
+  });
+});
