@@ -45,17 +45,21 @@ function pieces(groups: readonly Group[]): Span[] {
 function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens: readonly Token[]): boolean {
   const spans = [...answered].map((r) => ({ start: tokens[r.first]!.start, end: tokens[r.last]!.end }));
   const inside = (p: Span): boolean => spans.some((s) => s.start <= p.start && p.end <= s.end);
-  // The same digits read again are the same document number ("What's your account number with us?" /
-  // "30118722" / … "so account 30118722 goes by direct debit"), when long enough to be distinctive.
-  const same = new Set<string>();
+  // The same digits read again later are the same document number ("What's your account number with
+  // us?" / "30118722" / … "so account 30118722 goes by direct debit"), when long enough to be distinctive.
+  // The first reading decides: an IRD number read before the same digits are given as the GST number
+  // stays a tax id (echoes.ts then takes the second reading too).
+  const same = new Map<string, number>();
   for (const r of answered) {
     const d = runDigits(r.groups);
-    if (d.length >= 6) same.add(d);
+    const end = tokens[r.last]!.end;
+    if (d.length >= 6 && !(same.get(d)! <= end)) same.set(d, end);
   }
   let dropped = false;
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
-    if (!isLikelyCard(f.digits) && (f.pieces.every(inside) || same.has(f.digits))) {
+    const answeredBefore = (same.get(f.digits) ?? Infinity) <= f.pieces[0]!.start;
+    if (!isLikelyCard(f.digits) && (f.pieces.every(inside) || answeredBefore)) {
       found.splice(i, 1);
       dropped = true;
     }

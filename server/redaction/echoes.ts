@@ -38,6 +38,8 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
     else byLength.set(f.digits.length, [f]);
   }
   if (kinds.length === 0) return;
+  const sameDigits = new Set<string>();
+  for (const f of found) if (f.digits.length >= 8) sameDigits.add(f.digits);
   for (const run of runs) {
     if (digitCount(run) < 4) continue;
     const stretches = uncoveredStretches(run, covered);
@@ -53,7 +55,10 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
       const kind = opening ? 'card' : digits.length < 6 ? split : echoKind(digits, joined, starts, kinds, byLength) ?? split;
       if (kind === undefined) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
-      if (claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), kind) !== 'keep') emit(kind, groups);
+      // The very digits of a value found are that value, whatever word stands before them ("ird_number:
+      // 824-744-535" / "gst_number: 824-744-535": in NZ a person's GST number is their IRD number).
+      const exact = digits.length >= 8 && sameDigits.has(digits);
+      if (exact || claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), kind) !== 'keep') emit(kind, groups);
     }
   }
 }

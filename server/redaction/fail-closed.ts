@@ -79,7 +79,10 @@ export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) =
     // gone, each stretch is judged alone, as a later pass would see it.
     const whole = noneCovered(run, covered);
     if (whole && claimOf(doc, run, labelBefore(doc, doc.tokens[run.first]!.start), 'card') === 'keep') continue;
-    for (const clause of clauses(run)) {
+    // Clauses of four digits or fewer are a card read in its groups ("four seven three six, six seven
+    // one seven, …"), not several numbers: the run is judged whole.
+    const parts = clauses(run);
+    for (const clause of parts.every((c) => digitCount(c) <= 4) ? [run] : parts) {
       for (const groups of uncoveredStretches(clause, covered)) {
         let n = 0;
         for (const g of groups) n += g.digits.length;
