@@ -85,4 +85,22 @@ describe.skipIf(!hasChromium)('document resend from the panel in Chromium (issue
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });
+
+  it('review canvas: the latest sends with masked addresses, and the CSV export with the audit trail', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await stubServiceM8Sdk(context);
+    const page = await context.newPage();
+    await page.goto(`${live.url}/sandbox/panel-page?event=review&staffUuid=${FINANCE}`);
+    const entry = page.locator('[data-testid=sends] [data-testid=send-log-entry]').first();
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain(MASKED);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=sends-csv]').click()]);
+    const { readFile } = await import('node:fs/promises');
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv).toContain('"audit_trail"');
+    expect(csv).toContain(MASKED);
+    expect(csv).toMatch(/send\.sent by servicem8/);
+    expect(csv.toLowerCase()).not.toContain(FULL);
+    await context.close();
+  });
 });
