@@ -1,4 +1,4 @@
-import { FILLERS, isNumberWord } from './number-words.js';
+import { FILLERS, isNumberWord, SOUNDS } from './number-words.js';
 import { wordFilter } from './word-filter.js';
 import type { Token } from './tokens.js';
 
@@ -7,18 +7,21 @@ import type { Token } from './tokens.js';
 // stays prose. A chain's leading or trailing "to"/"for" is prose too ("going to four one two"),
 // unless another sound-alike follows it ("for won won won").
 
-const SOUNDS: ReadonlyMap<string, string> = new Map([
-  ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'], ['sicks', '6'], ['siks', '6'], ['sex', '6'], ['fife', '5'],
-]);
+
 const EDGE_PROSE = new Set(['to', 'too', 'for', 'fore']);
 // Four or more: "one to two working days" and "three to five" are ranges.
 const MIN_CHAIN = 4;
 
-const isDigitWord = (t: Token): boolean => t.kind === 'word' && t.label < 0 && (isNumberWord(t.lower) || SOUNDS.has(t.lower));
-const isJoin = (t: Token): boolean => t.kind === 'punct' && (t.text === ',' || t.text === '-');
+// Short numerals count as digits in a chain too: "4 1 2 2 ate for tree won", "07 / too nine".
+const isDigitWord = (t: Token): boolean => (t.kind === 'word' && t.label < 0 && (isNumberWord(t.lower) || SOUNDS.has(t.lower))) || (t.kind === 'num' && t.text.length <= 2);
+const QUOTES = new Set(['"', '“', '”', "'"]);
+// An expiry's "slash", said or written, joins its halves: "won won slash too nine", "07 / too nine".
+const isJoin = (t: Token): boolean => (t.kind === 'punct' && (t.text === ',' || t.text === '-' || t.text === '/')) || (t.kind === 'word' && t.lower === 'slash');
 
 function opensLine(tokens: readonly Token[], i: number): boolean {
   let k = i - 1;
+  // A field's quoted value: cvv_heard: "ate won six".
+  if (k >= 0 && QUOTES.has(tokens[k]!.text)) k--;
   while (k >= 0 && tokens[k]!.kind === 'word' && FILLERS.has(tokens[k]!.lower)) k--;
   if (k < 0 || tokens[k]!.kind === 'nl' || tokens[k]!.text === ':') return true;
   // "caller for to six for": a bare role word at the start of the line.
@@ -26,6 +29,7 @@ function opensLine(tokens: readonly Token[], i: number): boolean {
 }
 const ROLE_WORDS = new Set(['agent', 'caller', 'customer', 'user', 'assistant', 'bot', 'ai', 'rep']);
 function closesLine(tokens: readonly Token[], i: number): boolean {
+  if (tokens[i + 1] && QUOTES.has(tokens[i + 1]!.text)) i++;
   const next = tokens[i + 1];
   return next === undefined || next.kind === 'nl' || ((next.text === '.' || next.text === '?') && (tokens[i + 2] === undefined || tokens[i + 2]!.kind === 'nl'));
 }

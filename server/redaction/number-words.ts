@@ -52,10 +52,16 @@ export function mayHoldNumber(text: string): boolean {
   if (/[0-9]/.test(text)) return true;
   for (const m of text.matchAll(LETTERS)) {
     const w = m[0].toLowerCase();
-    if (MAYBE_NUMBER_WORD(w) && NUMBER_WORDS.has(w)) return true;
+    if ((MAYBE_NUMBER_WORD(w) && NUMBER_WORDS.has(w)) || (MAYBE_SOUND(w) && SOUNDS.has(w))) return true;
   }
   return false;
 }
+
+/** Words ASR writes for digits ("won", "to", "ate"): read as digits only inside chains (homophones.ts). */
+export const SOUNDS: ReadonlyMap<string, string> = new Map([
+  ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'], ['sicks', '6'], ['siks', '6'], ['sex', '6'], ['fife', '5'],
+]);
+const MAYBE_SOUND = wordFilter(SOUNDS.keys());
 
 /** The group read at tokens[first..last]; one object per number, built in one place (one shape). */
 function group(tokens: readonly Token[], first: number, last: number, digits: string, spoken: boolean, month: boolean): Group {

@@ -59,6 +59,10 @@ describe('issue 12 leak classes', () => {
     check('Agent: And the expiry?\nCaller: to twenty nine', ['to twenty nine']);
     check('Agent: the code on the back?\nCaller: um yeah it is won oh ate', ['won oh ate']);
     check('Caller: I paid for two visits and went to four shops', [], ['for two visits', 'to four shops']);
+    // An expiry's slash, said or written, and quoted field values.
+    check('Agent: expiry?\nCaller: won too slash too ate', ['won too slash too ate']);
+    check('Agent: expiry?\nCaller: 09 / too seven', ['09 / too seven']);
+    check('cvv_heard: "for won six"\ndone: 15/07/2025 for 3 visits', ['for won six'], ['15/07/2025', '3 visits']);
   });
 
   it('a reading with no card word is the card when the next question asks for its expiry', () => {
