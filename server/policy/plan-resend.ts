@@ -34,7 +34,8 @@ export function planResend(ctx: PolicyContext, plan: Plan): void {
   if (!choice.ok) {
     const requested = choice.requested ? maskAll(choice.requested) : undefined;
     const detail = requested ? `${requested} is not on file for this client or job` : choice.detail;
-    addReview(plan, 'recipient_not_on_file', detail);
+    // The review queue shows the requested recipient beside those on file (all masked).
+    addReview(plan, 'recipient_not_on_file', requested ? `${detail}; on file: ${onFile.join(', ') || 'none'}` : detail);
     plan.next.push(`resend of the ${doc} waits: ${detail}`);
     if (requested) {
       const text = `Send the ${doc} to ${requested} only once that address is verified (the caller asked for it; it is not on file)`;

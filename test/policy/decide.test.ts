@@ -46,7 +46,7 @@ describe('decide: the named cases from the issue', () => {
     const d = decide(input({ outcome: call({ intent: 'document_resend', documentKind: 'invoice', documentRecipientEmail: 'someone@else.example' }) }));
     expect(keys(d.actions)).toEqual(['note:intake', 'task:finance']);
     expect(task(d.actions, 'task:finance')?.details).toContain('[ ] Send the invoice to s•••@else.example only once that address is verified (the caller asked for it; it is not on file) — waiting for review');
-    expect(d.review).toEqual([{ reason: 'recipient_not_on_file', detail: 's•••@else.example is not on file for this client or job' }]);
+    expect(d.review).toEqual([{ reason: 'recipient_not_on_file', detail: 's•••@else.example is not on file for this client or job; on file: a•••@natarajan.example, +61 4•• ••• 678, s•••@natarajan.example, +61 2•• ••• 234' }]);
   });
 
   it('refund above the threshold → review above_threshold; ONE task with the refund line (waiting for approval) and the escalation line', () => {
