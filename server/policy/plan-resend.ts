@@ -49,7 +49,7 @@ export function planResend(ctx: PolicyContext, plan: Plan): void {
   const masked = maskAll(address ?? choice.address);
   const noLink = kind === 'payment_link' && !ctx.input.settings.paymentLinkUrl;
   if (!isSendable(kind) || !channel || !address || noLink) {
-    const why = noLink ? ' — no secure payment link is set in the add-on settings' : isSendable(kind) && !channel ? ` — ServiceM8 can send a ${doc} only by email` : '';
+    const why = noLink ? ' — no secure payment link is set in the add-on settings' : isSendable(kind) && !channel ? ` — the add-on sends ${doc}s by email, and that contact has no email on file` : '';
     plan.lines.push(otherLine('resend', `resend ${doc}`, `Send the ${doc} to ${masked} (${choice.who}, on file in ServiceM8)${why}`));
     plan.reasons.push(`${doc} goes to ${choice.who}, which ServiceM8 already holds`);
     plan.next.push(`resend the ${doc} to ${choice.who}`);
