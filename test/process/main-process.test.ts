@@ -40,6 +40,9 @@ describe('the server process', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('database migrated');
     expect(r.out).toMatch(/throwaway ENCRYPTION_KEY/);
+    // Warm before ready (issue 15): the port opens only after the warm-up has run.
+    expect(r.out.indexOf('warmed up')).toBeGreaterThan(-1);
+    expect(r.out.indexOf('warmed up')).toBeLessThan(r.out.indexOf('add-on listening'));
     expect(r.out).toContain('stopped cleanly');
   }, 30_000);
 });
