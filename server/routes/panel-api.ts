@@ -38,7 +38,8 @@ const SettingsSchema = z.object({
   newJobStatus: z.enum(['Quote', 'Work Order']).optional(),
   sendMode: z.enum(['person', 'automatic']).optional(),
   // The business's own secure payment page; the add-on never takes card details (issue 14).
-  paymentLinkUrl: z.string().max(500).regex(/^https:\/\/[^\s]+$/, 'must be an https:// link').optional(),
+  paymentLinkUrl: z.string().max(500).regex(/^https:\/\/[^\s]+$/, 'must be an https:// link')
+    .refine((u) => !/\d{12,}/.test(u.replace(/[\s-]/g, '')), 'must not carry a card or account number').optional(),
 });
 
 /**

@@ -22,6 +22,9 @@ describe('send settings in the review canvas', async () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('paymentLinkUrl');
     expect((await api(rt, boot.token).put('/settings', { ...view.settings, sendMode: 'always' })).status).toBe(400);
+    const card = await api(rt, boot.token).put('/settings', { ...view.settings, paymentLinkUrl: 'https://pay.example/?card=4111-1111-1111-1111' });
+    expect(card.status).toBe(400);
+    expect(JSON.stringify(card.body)).not.toContain('4111');
   });
 });
 
