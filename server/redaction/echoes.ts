@@ -38,8 +38,12 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
     else byLength.set(f.digits.length, [f]);
   }
   if (kinds.length === 0) return;
-  const sameDigits = new Set<string>();
-  for (const f of found) if (f.digits.length >= 8) sameDigits.add(f.digits);
+  // Where each value of eight digits or more was first read: only a later reading is "the very digits".
+  const sameDigits = new Map<string, number>();
+  for (const f of found) {
+    const at = f.pieces?.[0]?.start ?? Infinity;
+    if (f.digits.length >= 8 && !(sameDigits.get(f.digits)! <= at)) sameDigits.set(f.digits, at);
+  }
   for (const run of runs) {
     if (digitCount(run) < 4) continue;
     const stretches = uncoveredStretches(run, covered);
@@ -57,7 +61,7 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
       // The very digits of a value found are that value, whatever word stands before them ("ird_number:
       // 824-744-535" / "gst_number: 824-744-535": in NZ a person's GST number is their IRD number).
-      const exact = digits.length >= 8 && sameDigits.has(digits);
+      const exact = digits.length >= 8 && (sameDigits.get(digits) ?? Infinity) < doc.tokens[groups[0]!.first]!.start;
       if (exact || claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), kind) !== 'keep') emit(kind, groups);
     }
   }

@@ -67,10 +67,17 @@ export function labelBefore(doc: Doc, start: number): number {
  * a phone word or a label in another sentence does not prove a card-sized number benign.
  */
 export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit, answered: ReadonlySet<Run> = new Set()): void {
+  // Digits a document word has already vouched for: read back later ("your customer reference number is
+  // 8841 2270 3319 5" / "8841 2270 3319 5, ok"), they are that reference again (the first reading decides).
+  const vouched = new Set<string>();
   for (const run of runs) {
     if (digitCount(run) < 13) continue;
+    const digits = runDigits(run.groups);
     // The answer to a document question ("your NZBN?" / "9429041234567") is proven, unless it is card-shaped.
-    if (answered.has(run) && !isLikelyCard(runDigits(run.groups))) continue;
+    if ((answered.has(run) || vouched.has(digits)) && !isLikelyCard(digits)) {
+      vouched.add(digits);
+      continue;
+    }
     if (isSpokenNzAccount(run) && noneCovered(run, covered)) {
       emit('bank_account', run.groups);
       continue;
@@ -78,7 +85,10 @@ export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) =
     // A run nothing has taken yet is judged whole (its label, its neighbours); once part of it is
     // gone, each stretch is judged alone, as a later pass would see it.
     const whole = noneCovered(run, covered);
-    if (whole && claimOf(doc, run, labelBefore(doc, doc.tokens[run.first]!.start), 'card') === 'keep') continue;
+    if (whole && claimOf(doc, run, labelBefore(doc, doc.tokens[run.first]!.start), 'card') === 'keep') {
+      vouched.add(digits);
+      continue;
+    }
     // Clauses of four digits or fewer are a card read in its groups ("four seven three six, six seven
     // one seven, …"), not several numbers: the run is judged whole.
     const parts = clauses(run);
