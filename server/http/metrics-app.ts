@@ -1,8 +1,8 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from '../app-deps.js';
 import { AppError } from '../errors.js';
-import { metricsHandler } from '../routes/ops.js';
 import { errorHandler } from './error-handler.js';
+import { metricsHandler } from './metrics-handler.js';
 
 /**
  * The app behind METRICS_PORT: GET /metrics and nothing else, without a token, because main.ts binds
@@ -12,7 +12,7 @@ import { errorHandler } from './error-handler.js';
 export function createMetricsApp(deps: Pick<AppDeps, 'metrics'>): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/metrics', metricsHandler(deps));
+  app.get('/metrics', metricsHandler(deps.metrics));
   app.use((_req, _res, next) => next(new AppError('NOT_FOUND', 'Not found')));
   app.use(errorHandler());
   return app;

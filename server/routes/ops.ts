@@ -1,16 +1,9 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
+import { metricsHandler } from '../http/metrics-handler.js';
 import { requireBearer } from '../http/require-bearer.js';
 import { buildManifest } from '../servicem8/manifest.js';
 import { renderMessage } from '../panel/shell.js';
 import type { AppDeps } from '../app-deps.js';
-
-/** Prometheus text from this process's registry (no default global registry: http/metrics.ts). */
-export function metricsHandler(deps: Pick<AppDeps, 'metrics'>): RequestHandler {
-  return async (_req, res) => {
-    res.setHeader('cache-control', 'no-store');
-    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
-  };
-}
 
 /**
  * Operational routes. Health, readiness, help and the manifest are unauthenticated and carry no data
@@ -27,7 +20,7 @@ export function opsRoutes(deps: AppDeps): Router {
     if (!checks.ok) req.log.warn({ checks }, 'not ready');
     res.status(checks.ok ? 200 : 503).json(checks);
   });
-  r.get('/metrics', requireBearer(deps.config.metrics.token, 'Metrics'), metricsHandler(deps));
+  r.get('/metrics', requireBearer(deps.config.metrics.token, 'Metrics'), metricsHandler(deps.metrics));
   r.get('/support', (_req, res) => {
     res.type('html').send(renderMessage('DialNexa Billing Calls — help', 'The add-on records DialNexa billing calls on the matching ServiceM8 job. Open “Billing calls” on a job card to see a call and confirm its next step; finance reviews unmatched and sensitive calls under Add-ons → “Billing call review”, where settings live too. For help, email support@example.com.'));
   });
