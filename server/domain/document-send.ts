@@ -30,4 +30,9 @@ export type SendProposal = {
   /** Why this proposal, or why it waits, in words. */
   why: string;
   callerVerified: boolean;
+  /**
+   * `call`: the proposal itself was fine, but the whole call waits for a person (weak match, sensitive,
+   * review everything). A person's tap may still send it; it is never sent automatically.
+   */
+  heldBy?: 'call';
 };

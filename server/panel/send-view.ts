@@ -24,9 +24,9 @@ export function buildSendView(p: SendProposal, sends: SendRecord[], can: SendCap
     ...(p.to ? { to: `${p.to.masked} (${p.to.who})` } : {}), ...(p.requested ? { requested: p.requested } : {}),
   };
   if (done) return { ...base, state: 'done' };
-  if (p.state === 'review') return { ...base, state: 'review' };
+  if (p.state === 'review' && p.heldBy !== 'call') return { ...base, state: 'review' };
   const action = can.mode === 'addon'
     ? { by: 'addon' as const, label: `Send ${p.reference} to ${p.to?.masked ?? 'the contact on file'}` }
     : { by: 'person' as const, label: 'I sent it from ServiceM8', instructions: `The add-on cannot send this: ${can.why}. ${manualInstructions(p, jobNumber)}` };
-  return { ...base, state: 'proposed', action };
+  return { ...base, state: p.state, action };
 }

@@ -91,11 +91,11 @@ function nextStep(ctx: PolicyContext, task: TaskAction | undefined, review: Revi
   return {};
 }
 
-/** A call held as a whole (weak match, sensitive, review everything) sends nothing: its send waits too. */
+/** A call held as a whole (weak match, sensitive, review everything) sends nothing by itself: its send waits for a person's tap. */
 function sendOf(plan: Plan, gates: ReviewRequest[]): Pick<Decision, 'send'> {
   if (!plan.send) return {};
   const gate = gates[0];
-  return { send: gate && plan.send.state === 'proposed' ? { ...plan.send, state: 'review', why: gate.detail } : plan.send };
+  return { send: gate && plan.send.state === 'proposed' ? { ...plan.send, state: 'review', why: gate.detail, heldBy: 'call' } : plan.send };
 }
 
 /** Where a person may put a call the policy would not place: the client's open jobs, or a new job. */

@@ -39,7 +39,9 @@ export async function queueSend(d: QueueSendDeps, account: Account, call: Stored
   if (!p || !call.jobUuid) throw new AppError('NOT_FOUND', 'This call has no document to send');
   const earlier = (await d.store.sends.listForCall(account.uuid, call.id)).find((s) => s.kind === p.kind);
   if (earlier) return { record: earlier, created: false };
-  if (p.state !== 'proposed' || !p.to) throw new AppError('CONFLICT', `This send waits for a person: ${p.why}`);
+  // A send held only because its call waits for a person may go on that person's tap (never automatically).
+  const releasable = p.state === 'proposed' || (p.heldBy === 'call' && order.actor.startsWith('staff:'));
+  if (!releasable || !p.to) throw new AppError('CONFLICT', `This send waits for a person: ${p.why}`);
   const can = sendCapability(await d.store.accounts.getCredentials(account.uuid), p.channel);
   if (can.mode !== order.by) {
     throw new AppError('CONFLICT', can.mode === 'person' ? `The add-on cannot send this (${can.why}): send it from ServiceM8, then tap "I sent it"` : 'The add-on can send this itself: tap Send');

@@ -28,6 +28,7 @@ describe('send proposals (issue 14)', () => {
       to: { masked: 'a•••@natarajan.example', who: 'the billing contact' },
       onFile: expect.arrayContaining(['a•••@natarajan.example', '+61 4•• ••• 678']), why: expect.any(String), callerVerified: true,
     });
+    expect(d.send?.heldBy).toBeUndefined();
     expect(d.review).toEqual([]);
     expect(JSON.stringify(d)).not.toMatch(/accounts@natarajan|0412 345 678|\+61412345678"/i);
   });
@@ -81,6 +82,6 @@ describe('send proposals (issue 14)', () => {
 
   it('a weak match holds the send for review too', () => {
     const d = resend({ documentKind: 'invoice', callerVerified: true }, { match: matched('medium'), recipients: [BILLING, SITE] });
-    expect(d.send?.state).toBe('review');
+    expect(d.send).toMatchObject({ state: 'review', heldBy: 'call' });
   });
 });

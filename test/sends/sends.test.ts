@@ -152,6 +152,21 @@ describe.each(engines)('document sends against the simulator on %s (issue 14)', 
     }
   });
 
+  it('an account that reviews everything: the send waits, is never automatic, and a person\'s tap sends it once', async () => {
+    await settings({ automationMode: 'review_everything', sendMode: 'automatic' });
+    try {
+      const call = await resendCall('call_send_reviewall');
+      expect(sentFor('call_send_reviewall')).toHaveLength(0);
+      const view = await sendOf('call_send_reviewall');
+      expect(view).toMatchObject({ state: 'review', action: { by: 'addon' }, why: expect.stringContaining('confirm every step') });
+      expect((await (await panel()).post(`/calls/${call.id}/send`, { by: 'addon', requestId: 'send-reviewall-1' })).status).toBe(200);
+      await settle(rt);
+      expect(sentFor('call_send_reviewall')).toHaveLength(1);
+    } finally {
+      await settings({ automationMode: 'automatic_confident', sendMode: 'person' });
+    }
+  });
+
   it('settings sendMode automatic: a verified payment-link call is sent by SMS without a tap; an unverified one waits', async () => {
     await settings({ sendMode: 'automatic' });
     try {
