@@ -48,11 +48,12 @@ export async function queueSend(d: QueueSendDeps, account: Account, call: Stored
   }
   const address = await liveAddress(d, account, call, p);
   const key = `send:${p.kind}`;
-  const result = await d.store.transaction(async (tx) => {
+  return d.store.transaction(async (tx) => {
     const made = await tx.sends.create({
       accountUuid: account.uuid, callId: call.id, jobUuid: call.jobUuid!, idempotencyKey: idempotencyKey(account.uuid, call.providerCallId, key),
       kind: p.kind, reference: p.reference, channel: p.channel, recipient: address, recipientMasked: p.to!.masked, recipientWho: p.to!.who,
-      why: p.why, callerWords: callerWords(call), mode: order.by, confirmedBy: order.actorName,
+      why: p.heldBy ? `${p.to!.masked} is ${p.to!.who}, on file in ServiceM8; released by a person although the call waited (${p.why})` : p.why,
+      callerWords: callerWords(call), mode: order.by, confirmedBy: order.actorName,
     });
     if (!made.created) return made;
     const link = callLink(d.publicUrl, call.id);
@@ -65,7 +66,6 @@ export async function queueSend(d: QueueSendDeps, account: Account, call: Stored
     } });
     return made;
   });
-  return result;
 }
 
 async function liveAddress(d: QueueSendDeps, account: Account, call: StoredCall, p: SendProposal): Promise<string> {
