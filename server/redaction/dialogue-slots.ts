@@ -23,6 +23,7 @@ const SLOT_KIND: ReadonlyMap<LabelCat, FindingKind> = new Map<LabelCat, FindingK
   ['account', 'bank_account'], ['bank', 'bank_account'], ['bsb', 'bsb'], ['sort', 'sort_code'], ['routing', 'routing_number'], ['iban', 'iban'],
   ['tfn', 'tax_id'], ['ird', 'tax_id'], ['ssn', 'tax_id'], ['itin', 'tax_id'], ['ni', 'tax_id'], ['utr', 'tax_id'], ['tax', 'tax_id'],
 ]);
+const OF_THE = /^\s*(?:for|on|of)\s+(?:the|your|this|that)\s*$/i;
 const CARD_PARTS: ReadonlySet<LabelCat> = new Set<LabelCat>(['ending', 'cvv', 'code', 'expiry', 'pin']);
 // Document and phone questions claim their answers; money words only move the talk on ("To pay, please
 // say the number" asks for the card, not an amount; amounts carry their currency anyway).
@@ -113,7 +114,9 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   if (kind === 'expiry') return 2;
   // A routing number has nine digits (one misread or dropped still reads as one); "2047" after it is the cheque number.
   if (kind === 'routing_number') return 8;
-  if (answers) return kind === 'bank_account' ? 4 : SHORT_OK.has(kind) ? 2 : 3;
+  // A bank account answer has six digits or more (read in parts, the parts are joined first): "What's
+  // your account number?" / "20671" at a window cleaner's is the customer's account with the business.
+  if (answers) return kind === 'bank_account' ? 6 : SHORT_OK.has(kind) ? 2 : 3;
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
@@ -150,6 +153,10 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       // "the expiration on the Amex?", "the last four of the card": the card names whose part is asked for.
       const part = labels[l - 1];
       if (lab.cat === 'card' && part && CARD_PARTS.has(part.cat) && lab.start - part.end <= 20) continue;
+      // "Now the next six digits": in a card being read, a size names the card's next group, not a bank detail.
+      if (lab.cat === 'bank' && slot?.kind === 'card' && /digit/i.test(doc.text.slice(lab.start, lab.end))) continue;
+      // "ZIP code for the card?", "the postcode on the card": the card names whose ZIP is asked for.
+      if (lab.cat === 'card' && part?.cat === 'keep' && OF_THE.test(doc.text.slice(part.end, lab.start))) continue;
       const opened = slotOf(doc, lab, speakers);
       // Any word for an expiry or a code counts here, weak ones too ("when does it run out").
       if (speakers && (lab.cat === 'expiry' || lab.cat === 'cvv') && loose.length > 0) {

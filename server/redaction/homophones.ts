@@ -94,13 +94,16 @@ function markChain(tokens: Token[], chain: readonly number[]): void {
   let from = 0;
   let to = chain.length - 1;
   // A chain that is a whole answer ("Caller: ate ate too") is a reading, whatever its words.
-  const whole = opensLine(tokens, chain[0]!) && closesLine(tokens, chain[to]!);
+  // A whole answer, or a whole quotation ('card read as "for too won ate, …"').
+  const quoted = QUOTES.has(tokens[chain[0]! - 1]?.text ?? '') && QUOTES.has(tokens[chain[to]! + 1]?.text ?? '');
+  const whole = quoted || (opensLine(tokens, chain[0]!) && closesLine(tokens, chain[to]!));
   const labelled = afterLabelOrNumber(tokens, chain[0]!);
   // Three or more that end the line on anything but "to"/"for" ("oh it's for oh won": no sentence ends that way).
   const ends = chain.length >= 3 && closesLine(tokens, chain[to]!) && !EDGE_PROSE.has(tokens[chain[to]!]!.lower);
   while (!whole && !ends && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && isSound(tokens, chain, from + 1))
     && !(from === 0 && (opensLine(tokens, chain[0]!) || (chain.length >= 8 && tokens[chain[0]!]!.lower.startsWith('f'))))) from++;
-  while (!whole && !labelled && to >= from && EDGE_PROSE.has(tokens[chain[to]!]!.lower)) to--;
+  // A trailing "to"/"for" is prose ("four one two to"), unless a sound-alike comes before it ("ate won to to").
+  while (!whole && !labelled && to > from && EDGE_PROSE.has(tokens[chain[to]!]!.lower) && !isSound(tokens, chain, to - 1)) to--;
   let real = 0;
   for (let k = from; k <= to; k++) if (!isSound(tokens, chain, k)) real++;
   const n = to - from + 1;

@@ -170,6 +170,10 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'meter number', 'nmi', 'icp', 'mprn', 'mpan', 'licence number', 'license number', 'lic', 'job ref',
       'ref no', 'invoice ref', 'docket', 'docket number', 'statement number', 'credit note number',
       'work order number', 'quote ref', 'tracking no', 'container', 'unit', 'suite', 'apartment', 'apt',
+      // Plurals name several documents at once ("work orders 5501, 5502 and 5503", "units 101, 204 and 310").
+      'invoices', 'jobs', 'quotes', 'receipts', 'orders', 'work orders', 'units', 'apartments', 'suites',
+      'transactions', 'tickets', 'cases', 'claims', 'bookings', 'auth', 'auth no', 'auth number', 'authorisation',
+      'authorization', 'approval', 'approval number',
       ],
     AU: ['arn', 'crn number', 'biller number'],
     NZ: ['gst no', 'nzbn number'],

@@ -87,3 +87,15 @@ describe('business numbers, masked cards and addresses', () => {
     check('Agent: and the card expiry?\nCaller: the address is 3/14 Marine Parade, Coolangatta', [], ['3/14 Marine Parade']);
   });
 });
+
+describe('more look-alikes from unseen calls', () => {
+  it("a card's ZIP or postcode is no card digit, and a reference read back stays", () => {
+    check('Agent: Card number?\nCaller: 4894 1042 3588 0987\nAgent: ZIP code for the card?\nCaller: 30306\nAgent: you are renewed through 2027.', ['4894 1042 3588 0987'], ['30306', 'through 2027']);
+    check('Agent: your customer reference number is 7720 1183 4409 2\nCaller: 7720 1183 4409 2, got it', [], ['number is 7720 1183 4409 2', 'Caller: 7720 1183 4409 2']);
+  });
+
+  it('a card read as a quotation of sound-alikes, and units named in the plural', () => {
+    check('ASR note: caller read the card as "for too won ate, ate tree for won, tree ate to to, ate for too six" and CVV "won too tree".', ['for too won ate', 'tree ate to to', 'won too tree']);
+    check('Work orders 5501, 5502 and 5503 for units 101, 204 and 310 at 900 Peachtree St.', [], ['101, 204 and 310', '5501, 5502 and 5503']);
+  });
+});

@@ -18,7 +18,7 @@ describe('context labels', () => {
   it('reads labels across inner punctuation and in any case; plurals only where listed', () => {
     expect(labelsOf('A/C and P.O. 77')).toEqual([['account', 'A/C'], ['keep', 'P.O']]);
     expect(labelsOf('Valid-Thru')).toEqual([['expiry', 'Valid-Thru']]);
-    expect(labelsOf('both cards, two invoices')).toEqual([['card', 'cards']]);
+    expect(labelsOf('both cards, two invoices, three payslips')).toEqual([['card', 'cards'], ['keep', 'invoices']]);
   });
 
   it('counts digits inside a phrase as part of it, and nothing else as a label', () => {
