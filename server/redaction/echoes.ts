@@ -11,10 +11,14 @@ import type { Span } from './tokens.js';
 
 /** Same length, at most two digits different or two neighbours swapped: a misread or a corrected reading. */
 function nearlySame(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
+  return a.length === b.length && nearlyAt(a, 0, b);
+}
+
+/** b against a's stretch starting at `at`: at most two digits different (no copies made). */
+function nearlyAt(a: string, at: number, b: string): boolean {
   let diff = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
-  return diff <= 2;
+  for (let i = 0; i < b.length; i++) if (a.charCodeAt(at + i) !== b.charCodeAt(i) && ++diff > 2) return false;
+  return true;
 }
 
 /**
@@ -33,9 +37,10 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
     starts.push(joined.length);
     kinds.push(f.kind);
     joined += `${f.digits}|`;
+    // One entry per distinct value: a transcript reads the same card or account many times.
     const same = byLength.get(f.digits.length);
-    if (same) same.push(f);
-    else byLength.set(f.digits.length, [f]);
+    if (!same) byLength.set(f.digits.length, [f]);
+    else if (!same.some((x) => x.digits === f.digits)) same.push(f);
   }
   if (kinds.length === 0) return;
   // Where each value of eight digits or more was first read: only a later reading is "the very digits".
@@ -100,7 +105,7 @@ function echoKind(digits: string, joined: string, starts: readonly number[], kin
   if (digits.length < 7) return undefined;
   for (const [len, values] of byLength) {
     if (len <= digits.length) continue;
-    for (const v of values) for (let i = 0; i + digits.length <= len; i++) if (nearlySame(v.digits.slice(i, i + digits.length), digits)) return v.kind;
+    for (const v of values) for (let i = 0; i + digits.length <= len; i++) if (nearlyAt(v.digits, i, digits)) return v.kind;
   }
   return undefined;
 }
