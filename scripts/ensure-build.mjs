@@ -3,7 +3,7 @@
 // "Older" is judged against dist/.build-stamp, which scripts/build.mjs writes once both builds have
 // succeeded: a build that failed half-way leaves no stamp, and the next start builds again.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
 const STAMP = 'dist/.build-stamp';
@@ -22,13 +22,17 @@ function newest(path) {
 
 const stamp = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
 const missing = OUTPUTS.filter((f) => !existsSync(f));
-const changed = Math.max(...SOURCES.map(newest)) > stamp;
+const sources = Math.max(...SOURCES.map(newest));
+const changed = sources > stamp;
 if (!missing.length && !changed) {
   process.stdout.write('dist/ is up to date with the sources: not rebuilding\n');
 } else {
   process.stdout.write(`building dist/ (${missing.length ? `missing ${missing.join(', ')}` : 'sources changed since the last build'})\n`);
   try {
     execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    // A source dated in the future (a clock ahead, an archive's dates) must not make every start rebuild.
+    const at = new Date(Math.max(Date.now(), Math.ceil(sources) + 1)); // +1: utimes rounds through float seconds
+    utimesSync(STAMP, at, at);
   } catch {
     process.stderr.write('Build failed (see above). With a production-only install (npm ci --omit=dev) build dist/ first, as the Dockerfile does.\n');
     process.exit(1);
