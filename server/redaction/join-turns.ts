@@ -75,6 +75,8 @@ function joinable(a: Run, b: Run, tokens: readonly Token[], lines: readonly Line
   const la = tokens[a.last]!.line;
   const lb = tokens[b.first]!.line;
   if (la === lb || digitCount(a.groups) + digitCount(b.groups) > maxDigits(a, tokens) || digitCount(a.groups) < 2) return false;
+  // "July 9th, 1987" answers another question (a date of birth); no reading goes on with a month name.
+  if (b.groups[0]!.month) return false;
   const lineA = lines[la]!;
   const lineB = lines[lb]!;
   // A "[00:29]" stamp before the next speaker is no part of the reading (issue 12's held-out calls).

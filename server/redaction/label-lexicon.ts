@@ -21,7 +21,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   },
   ending: {
     common: ['ending', 'ends', 'ending in', 'ends in', 'ends with', 'ending with', 'last four', 'last 4',
-      'last four digits', 'last 4 digits', 'last digits', 'final four', 'final 4'],
+      'last four digits', 'last 4 digits', 'last digits', 'final four', 'final 4', 'ended', 'ended in', 'ended with'],
   },
   cvv: {
     common: ['cvv', 'cvc', 'cvv2', 'cvc2', 'cid', 'csc', 'cv2', 'cvn', 'security code', 'security number',
@@ -173,7 +173,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       // Plurals name several documents at once ("work orders 5501, 5502 and 5503", "units 101, 204 and 310").
       'invoices', 'jobs', 'quotes', 'receipts', 'orders', 'work orders', 'units', 'apartments', 'suites',
       'transactions', 'tickets', 'cases', 'claims', 'bookings', 'auth', 'auth no', 'auth number', 'authorisation',
-      'authorization', 'approval', 'approval number',
+      'authorization', 'approval', 'approval number', 'trace', 'trace number', 'ach trace', 'trace id',
       ],
     AU: ['arn', 'crn number', 'biller number'],
     NZ: ['gst no', 'nzbn number'],

@@ -59,7 +59,8 @@ export function mayHoldNumber(text: string): boolean {
 
 /** Words ASR writes for digits ("won", "to", "ate"): read as digits only inside chains (homophones.ts). */
 export const SOUNDS: ReadonlyMap<string, string> = new Map([
-  ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'], ['sicks', '6'], ['siks', '6'], ['sex', '6'], ['fife', '5'],
+  ['won', '1'], ['wan', '1'], ['to', '2'], ['too', '2'], ['tree', '3'], ['free', '3'], ['for', '4'], ['fore', '4'], ['ate', '8'], ['sicks', '6'], ['siks', '6'], ['sex', '6'], ['fife', '5'],
+  ['nein', '9'], ['nain', '9'],
 ]);
 const MAYBE_SOUND = wordFilter(SOUNDS.keys());
 

@@ -36,7 +36,7 @@ export type Turn = { speaker: string; firstLine: number; words: number; nums: nu
 
 // Prompt words: IVR bots and lower-case ASR ask without a question mark ("Please say the invoice
 // number you're paying.", "is there a good callback number").
-const ASKING = new Set(['please', 'say', 'enter', 'key', 'read', 'tell', 'give', 'provide', 'confirm', 'spell', 'what', 'whats', 'which', 'can', 'could', 'may', 'is', 'do', 'got', 'need']);
+const ASKING = new Set(['ahead', 'please', 'say', 'enter', 'key', 'read', 'tell', 'give', 'provide', 'confirm', 'spell', 'what', 'whats', 'which', 'can', 'could', 'may', 'is', 'do', 'got', 'need']);
 const MAYBE_ASKING = wordFilter(ASKING);
 
 /** What the walk over lines also notes for later rules: sound-alike words (homophones.ts), and one-letter words. */
@@ -120,6 +120,14 @@ export function tokenize(text: string, from: number, to: number, blocked: readon
 }
 
 /** Index after a leading "[00:41]" or "00:41" timestamp (DialNexa and other exports put one before the speaker). */
+/** A turn quoted in a list: `- "AI: and the code?"`, `* Caller: …` (extracted-field dumps write them so). */
+function afterBullet(tokens: readonly Token[], first: number): number {
+  let k = first;
+  if (tokens[k]?.text === '-' || tokens[k]?.text === '*' || tokens[k]?.text === '•') k++;
+  if (tokens[k]?.text === '"' || tokens[k]?.text === '“') k++;
+  return k > first && tokens[k]?.kind === 'word' ? k : first;
+}
+
 function afterTimestamp(tokens: readonly Token[], first: number): number {
   let k = first;
   const open = tokens[k]?.text === '[' || tokens[k]?.text === '(';
@@ -149,7 +157,7 @@ function bareRole(tokens: readonly Token[], line: number): { speaker: string; co
 /** A "Name:" prefix of at most three tokens that is a role word or unlabelled capitalised name. */
 function speakerAt(tokens: readonly Token[], line: number, bare: boolean): { speaker: string; content: number } | null {
   if (bare) return bareRole(tokens, line);
-  const first = afterTimestamp(tokens, line);
+  const first = afterTimestamp(tokens, afterBullet(tokens, line));
   // Every line is asked, so nothing is built until a "Name:" prefix is certain.
   for (let k = first; k < tokens.length && k < first + 4; k++) {
     const t = tokens[k]!;
