@@ -163,12 +163,21 @@ export function isBenign(doc: Doc, run: Run): boolean {
   if (isTime(doc, run) || isFullDate(run.groups) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run)) return true;
   let n = 0;
   for (const g of run.groups) n += g.digits.length;
-  if (n !== 4 && n !== 5 && n < 9) return false; // postcodes, phones and ABNs only
+  if (n !== 4 && n !== 5 && n < 9) return false; // postcodes, phones, ABNs and EINs only
   const digits = runDigits(run.groups);
-  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits) || isWrittenAbn(run, digits);
+  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits) || isWrittenAbn(run, digits) || isEinShape(run);
 }
 
 /** "51 824 753 556": an ABN in its printed groups with a valid check (1 in 89 for any other number). */
 export function isWrittenAbn(run: Run, digits: string): boolean {
   return digits.length === 11 && layoutOf(run.groups) === '2-3-3-3' && !anySpoken(run.groups) && abnChecksum(digits);
+}
+
+/**
+ * "47-3318820": a US EIN, written 2-7 with a hyphen (IRS); a person's SSN or ITIN is 3-2-4, so even
+ * under "payer TIN" this layout is the business's public id.
+ */
+export function isEinShape(run: Run): boolean {
+  const g = run.groups;
+  return g.length === 2 && g[0]!.digits.length === 2 && g[1]!.digits.length === 7 && g[1]!.sep === 'dash' && !g[0]!.spoken && !g[1]!.spoken;
 }

@@ -1,7 +1,7 @@
 import { KEEPISH, type Label } from './context-labels.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
 import { isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
-import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone } from './benign-readings.js';
+import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape } from './benign-readings.js';
 import { isLikelyCard } from './card-numbers.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
@@ -115,7 +115,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
-  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits)) return 'keep';
+  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups) || (kind === 'expiry' && isDayAndMonth(run.groups))) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
