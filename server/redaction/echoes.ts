@@ -1,5 +1,5 @@
 import { claimOf, uncoveredStretches } from './run-claims.js';
-import { digitCount, labelBefore } from './fail-closed.js';
+import { digitCount, labelBefore, tokenAt } from './fail-closed.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
@@ -42,6 +42,7 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
     if (!same) byLength.set(f.digits.length, [f]);
     else if (!same.some((x) => x.digits === f.digits)) same.push(f);
   }
+  shortEchoes(doc, runs, found, covered, emit);
   if (kinds.length === 0) return;
   // Where each value of eight digits or more was first read: only a later reading is "the very digits".
   const sameDigits = new Map<string, number>();
@@ -108,4 +109,29 @@ function echoKind(digits: string, joined: string, starts: readonly number[], kin
     for (const v of values) for (let i = 0; i + digits.length <= len; i++) if (nearlyAt(v.digits, i, digits)) return v.kind;
   }
   return undefined;
+}
+
+const SHORT_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['security_code', 'pin', 'expiry']);
+/** How many turns after a short value its read-back may come ("four eight four" / "no dramas, 484, got it"). */
+const SHORT_ECHO_TURNS = 2;
+
+/**
+ * A short value (a security code, a PIN, an expiry) read back in the next turn or two, the very same
+ * digits: it is that value again. Short values are too common to echo further away or approximately.
+ */
+function shortEchoes(doc: Doc, runs: readonly Run[], found: readonly { kind: FindingKind; digits: string; pieces?: readonly Span[] }[], covered: (g: Group) => boolean, emit: Emit): void {
+  const shorts: { kind: FindingKind; digits: string; turn: number }[] = [];
+  for (const f of found) {
+    if (!SHORT_KINDS.has(f.kind) || f.digits.length < 3 || f.digits.length > 4 || !f.pieces?.length) continue;
+    shorts.push({ kind: f.kind, digits: f.digits, turn: doc.tokens[tokenAt(doc, f.pieces[0]!.start)]!.turn });
+  }
+  if (shorts.length === 0) return;
+  for (const run of runs) {
+    const turn = doc.tokens[run.first]!.turn;
+    let digits = '';
+    for (const g of run.groups) digits += g.digits;
+    const match = shorts.find((s) => s.digits === digits && turn > s.turn && turn - s.turn <= SHORT_ECHO_TURNS);
+    if (!match || run.groups.some(covered)) continue;
+    if (claimOf(doc, run, labelBefore(doc, doc.tokens[run.first]!.start), match.kind) === null) emit(match.kind, run.groups);
+  }
 }

@@ -45,6 +45,18 @@ function isSpokenNzAccount(run: Run): boolean {
   return counts.length === 4 && counts[0] === 2 && counts[1] === 4 && counts[2] === 7 && (counts[3] === 2 || counts[3] === 3);
 }
 
+/** Index of the token that starts at or covers `offset` (tokens are sorted by start). */
+export function tokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.tokens[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Index of the last label ending before offset `start` (-1 if none). */
 export function labelBefore(doc: Doc, start: number): number {
   let lo = 0;

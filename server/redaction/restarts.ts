@@ -1,5 +1,5 @@
 import { claimOf, uncoveredStretches } from './run-claims.js';
-import { labelBefore } from './fail-closed.js';
+import { labelBefore, tokenAt } from './fail-closed.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
@@ -36,16 +36,4 @@ export function restarts(doc: Doc, runs: readonly Run[], found: readonly Found[]
       }
     }
   }
-}
-
-/** Index of the token that starts at or covers `offset` (tokens are sorted by start). */
-function tokenAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.tokens[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

@@ -99,3 +99,13 @@ describe('more look-alikes from unseen calls', () => {
     check('Work orders 5501, 5502 and 5503 for units 101, 204 and 310 at 900 Peachtree St.', [], ['101, 204 and 310', '5501, 5502 and 5503']);
   });
 });
+
+describe('read-backs of short values and business ids', () => {
+  it('a security code read back in the next turn goes too, as written digits', () => {
+    check('Agent: and the CVC?\nCaller: seven one two\nAgent: 712, thank you, that has gone through.', ['seven one two', '712']);
+  });
+
+  it('keeps a US EIN (2-7) even under a TIN label', () => {
+    check("Agent: I'll put the payer TIN 81-2246690 on the 1099 and your SSN 512-44-9087 on the W-9.", ['512-44-9087'], ['81-2246690']);
+  });
+});
