@@ -13,7 +13,8 @@ const EDGE_PROSE = new Set(['to', 'too', 'for', 'fore']);
 const MIN_CHAIN = 4;
 
 // Short numerals count as digits in a chain too: "4 1 2 2 ate for tree won", "07 / too nine".
-const isDigitWord = (t: Token): boolean => (t.kind === 'word' && t.label < 0 && (isNumberWord(t.lower) || SOUNDS.has(t.lower))) || (t.kind === 'num' && t.text.length <= 2);
+const isDigitWord = (t: Token): boolean =>
+  (t.kind === 'word' && t.label < 0 && (isNumberWord(t.lower) || SOUNDS.has(t.lower) || t.lower === 'hundred')) || (t.kind === 'num' && t.text.length <= 2);
 const QUOTES = new Set(['"', '“', '”', "'"]);
 // An expiry's "slash", said or written, joins its halves: "won won slash too nine", "07 / too nine".
 const isJoin = (t: Token): boolean => (t.kind === 'punct' && (t.text === ',' || t.text === '-' || t.text === '/')) || (t.kind === 'word' && t.lower === 'slash');

@@ -39,7 +39,14 @@ function chains(tokens: readonly Token[]): Unit[][] {
       flush();
       continue;
     }
-    if (t.lower === 'x' && tokens[i + 1]?.text === '-' && tokens[i + 2]?.lower === 'ray') {
+    // "double oh", "triple seven": the next digit (or letter) read that many times.
+    const times = t.lower === 'double' ? 2 : t.lower === 'triple' ? 3 : 0;
+    const next = tokens[i + 1];
+    if (times > 0 && next?.kind === 'word' && (DIGIT_WORDS.has(next.lower) || next.text.length === 1)) {
+      const ch = DIGIT_WORDS.get(next.lower) ?? next.text.toUpperCase();
+      for (let r = 0; r < times; r++) cur.push({ ch, start: t.start, end: next.end });
+      i += 1;
+    } else if (t.lower === 'x' && tokens[i + 1]?.text === '-' && tokens[i + 2]?.lower === 'ray') {
       cur.push({ ch: 'X', start: t.start, end: tokens[i + 2]!.end });
       i += 2;
     } else if (t.text.length === 1) cur.push({ ch: t.text.toUpperCase(), start: t.start, end: t.end });

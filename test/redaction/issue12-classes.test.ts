@@ -51,6 +51,8 @@ describe('issue 12 leak classes', () => {
 
   it('letters read aloud and ASR homophones', () => {
     check('Caller: my national insurance number is c e 42 17 90 a', ['42 17 90']);
+    check('Caller: G B two nine, N W B K, six oh double one two three, four five six seven, eight nine', ['six oh double one two three', 'four five six seven']);
+    check('User: my tax file number is ate hundred, to three nine, oh for to', ['to three nine', 'oh for to']);
     check('Caller: the card is for won won won, two two two two, three three three three, four four four four', ['for won won won']);
     // Short sound-alike readings: after a label and "'s", after "and" with a comma, a whole two-word
     // answer with a real number word, and three words that end the line.
