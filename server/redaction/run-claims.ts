@@ -46,7 +46,10 @@ function directLink(doc: Doc, from: number, to: number): boolean {
 /** The label right before the run, joined to it only by glue words in the same sentence. */
 function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   const l = doc.labels[before];
-  if (!l || !onlyGlue(doc.tokens, l.last + 1, run.first - 1, 6) || sentenceBreak(doc, l.last + 1, run.first - 1)) return undefined;
+  // "vat_reg: GB 552 0193 84": a country prefix stands between a VAT label and its number.
+  const prev = doc.tokens[run.first - 1];
+  const upTo = prev?.kind === 'word' && prev.text.length === 2 && prev.text !== prev.lower && l?.cat === 'keep' ? run.first - 2 : run.first - 1;
+  if (!l || !onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
   return l;
 }
 
