@@ -51,7 +51,7 @@ export async function actOnReview(deps: AppDeps, session: PanelSession, itemId: 
   const best = { companyUuid: job.companyUuid, companyName: company?.name ?? 'client', jobUuid: job.uuid, jobNumber: job.jobNumber, score: 1, reasons: ['chosen in the review queue'] };
   const match: MatchResult = { confidence: 'high', best, candidates: [best], reasons: [`linked to job ${job.jobNumber} by a reviewer`] };
   const recipients = dir.contacts.filter((c) => c.active && (c.companyUuid === job.companyUuid || c.jobUuid === job.uuid));
-  const decision = decide({ outcome: call.outcome, match, settings: account.settings, staff: dir.staff, job, recipients, callLink: callLink(deps.config.publicUrl, call.id), now: deps.clock() });
+  const decision = decide({ outcome: call.outcome, match, settings: account.settings, staff: dir.staff, job, recipients, callLink: callLink(deps.config.publicUrl, call), now: deps.clock() });
   const linked = await deps.store.transaction(async (tx) => {
     // Close first: if another reviewer handled this item a moment ago, change nothing.
     if (!(await tx.reviews.close(account.uuid, item.id, 'resolved', `linked to job ${job.jobNumber}`, by))) return false;

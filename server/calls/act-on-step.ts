@@ -31,7 +31,7 @@ export async function actOnStep(deps: AppDeps, session: PanelSession, callId: st
     action: req.action, stepStatus: call.stepStatus, decision: call.decision, jobUuid: call.jobUuid,
     viewer: { staffUuid: session.staffUuid, name: me ? staffName(me) : 'a staff member', canApprove: canApprove(account, staff, session.staffUuid) },
     edits: { text: clean(req.text), ownerStaffUuid: req.ownerStaffUuid, deadline: req.deadline, reason: clean(req.reason), outcome: clean(req.outcome) },
-    settings: account.settings, staff, callLink: callLink(deps.config.publicUrl, call.id), now: deps.clock(), taskWritten,
+    settings: account.settings, staff, callLink: callLink(deps.config.publicUrl, call), now: deps.clock(), taskWritten,
   });
   if (!result.ok) {
     if (result.reason === 'already_done') return { repeated: true };

@@ -21,7 +21,7 @@ export async function createJobFromReview(deps: AppDeps, account: Account, item:
   const company = dir.companies.find((c) => c.uuid === companyUuid && c.active);
   if (!company) throw new AppError('BAD_REQUEST', 'That client is not an active ServiceM8 client');
   if (call.jobUuid) throw new AppError('CONFLICT', 'This call is already on a job');
-  const description = buildJobNote({ outcome: call.outcome, record: { companyName: company.name, newJob: true }, next: ['Created from the billing call review queue'], callLink: callLink(deps.config.publicUrl, call.id) });
+  const description = buildJobNote({ outcome: call.outcome, record: { companyName: company.name, newJob: true }, next: ['Created from the billing call review queue'], callLink: callLink(deps.config.publicUrl, call) });
   const action: CreateJobAction = { kind: 'create_job', key: 'job:create', companyUuid, description, status: account.settings.newJobStatus ?? 'Quote' };
   const created = await deps.store.transaction(async (tx) => {
     if (!(await tx.reviews.close(account.uuid, item.id, 'resolved', `new job for ${company.name}`, by))) return false;

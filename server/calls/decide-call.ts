@@ -21,9 +21,12 @@ export type DecideDeps = {
   clock: () => Date;
 };
 
-/** Stable link to the call in the add-on; notes carry this, never a presigned recording URL. */
-export function callLink(publicUrl: string, callId: string): string {
-  return `${publicUrl}/calls/${callId}`;
+/**
+ * Stable link to the call in the add-on; notes carry this, never a presigned recording URL. It names the
+ * call by its random link token, not its time-ordered row id (issue 15, item 4).
+ */
+export function callLink(publicUrl: string, call: Pick<StoredCall, 'linkToken'>): string {
+  return `${publicUrl}/calls/${call.linkToken}`;
 }
 
 /**
@@ -50,7 +53,7 @@ export async function decideCall(d: DecideDeps, item: OutboxItem): Promise<{ not
     outcome: call.outcome, match, settings: account.settings, staff: dir.staff, job,
     recipients: best ? recipientsFor(dir.contacts, best.companyUuid, best.jobUuid) : [],
     openJobs: best ? dir.jobs.filter((j) => j.companyUuid === best.companyUuid && isOpenJob(j)) : [],
-    callLink: callLink(d.publicUrl, call.id), now: d.clock(),
+    callLink: callLink(d.publicUrl, call), now: d.clock(),
   });
   await persistDecision(d.store, call, revision, decision, match);
   await autoSend(d, account, call.id);

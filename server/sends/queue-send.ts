@@ -56,7 +56,7 @@ export async function queueSend(d: QueueSendDeps, account: Account, call: Stored
       callerWords: callerWords(call), mode: order.by, confirmedBy: order.actorName,
     });
     if (!made.created) return made;
-    const link = callLink(d.publicUrl, call.id);
+    const link = callLink(d.publicUrl, call);
     const action: SendDocumentAction | NoteAction = order.by === 'addon'
       ? { kind: 'send_document', key, sendId: made.record.id }
       : { kind: 'note', key: `note:${key}`, jobUuid: call.jobUuid!, text: sendNote(made.record, order.actorName, link) };

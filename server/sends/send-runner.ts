@@ -41,8 +41,9 @@ export function createSendRunner(d: Deps): Record<string, ActionRunner> {
         await tx.sends.recordResponse(item.accountUuid, send.id, { status: 'sent', responseStatus: '200', responseMessage: receipt.message, ...(receipt.messageUuid ? { messageId: receipt.messageUuid } : {}) });
         const sent = (await tx.sends.get(item.accountUuid, send.id))!;
         const call = await tx.calls.get(item.accountUuid, item.callId);
-        const note: NoteAction = { kind: 'note', key: `note:${a.key}`, jobUuid: send.jobUuid, text: sendNote(sent, send.confirmedBy, callLink(d.publicUrl, item.callId)) };
-        await tx.outbox.enqueue({ accountUuid: item.accountUuid, callId: item.callId, kind: 'note', actionKey: note.key, idempotencyKey: idempotencyKey(item.accountUuid, call?.providerCallId ?? item.callId, note.key), payload: note });
+        if (!call) throw new ActionFailure('permanent', 'the call of this send is missing');
+        const note: NoteAction = { kind: 'note', key: `note:${a.key}`, jobUuid: send.jobUuid, text: sendNote(sent, send.confirmedBy, callLink(d.publicUrl, call)) };
+        await tx.outbox.enqueue({ accountUuid: item.accountUuid, callId: item.callId, kind: 'note', actionKey: note.key, idempotencyKey: idempotencyKey(item.accountUuid, call.providerCallId, note.key), payload: note });
         await tx.audit.append({ accountUuid: item.accountUuid, callId: item.callId, actor: 'servicem8', action: 'send.sent', detail: { sendId: send.id, messageId: receipt.messageUuid ?? '', response: receipt.message, to: send.recipientMasked } });
       });
       return { recordUuid: receipt.messageUuid };

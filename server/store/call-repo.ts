@@ -1,4 +1,5 @@
 import { rowId } from './row-id.js';
+import { newLinkToken } from './link-token.js';
 import type { CallOutcome } from '../domain/call-outcome.js';
 import type { Decision } from '../domain/actions.js';
 import type { MatchResult } from '../domain/match.js';
@@ -12,6 +13,8 @@ export type StoredCall = {
   id: string;
   accountUuid: string;
   providerCallId: string;
+  /** The random id in the call's link (`/calls/<linkToken>`); never derived from the row id. */
+  linkToken: string;
   revision: number;
   outcome: CallOutcome;
   redactionKinds: string[];
@@ -30,6 +33,7 @@ function toCall(row: CallsTable): StoredCall {
     id: row.id,
     accountUuid: row.account_uuid,
     providerCallId: row.provider_call_id,
+    linkToken: row.link_token ?? '',
     revision: Number(row.revision),
     outcome: JSON.parse(row.outcome_json) as CallOutcome,
     redactionKinds: JSON.parse(row.redaction_kinds) as string[],
@@ -78,7 +82,7 @@ export function callRepo(db: Executor, now: () => Date) {
         revision: input.outcome.revision, status: input.outcome.status, intent: input.outcome.analysis?.intent ?? 'unknown',
         outcome_json: JSON.stringify(input.outcome), redaction_kinds: JSON.stringify(input.redactionKinds),
         match_json: null, decision_json: null, job_uuid: null, company_uuid: null, step_status: 'none',
-        details_status: input.detailsStatus, started_at: input.outcome.startedAt ?? null, created_at: at, updated_at: at,
+        details_status: input.detailsStatus, started_at: input.outcome.startedAt ?? null, created_at: at, updated_at: at, link_token: newLinkToken(),
       }));
       const ordered = [...rows].sort((a, b) => compareKeys(a, b));
       const inserted = await db.insertInto('calls').values(ordered)
@@ -123,6 +127,12 @@ export function callRepo(db: Executor, now: () => Date) {
 
     async get(accountUuid: string, id: string): Promise<StoredCall | undefined> {
       const row = await db.selectFrom('calls').selectAll().where('account_uuid', '=', accountUuid).where('id', '=', id).executeTakeFirst();
+      return row ? toCall(row) : undefined;
+    },
+
+    /** The call a link names, within the signed-in account only: another account's token finds nothing. */
+    async getByLinkToken(accountUuid: string, linkToken: string): Promise<StoredCall | undefined> {
+      const row = await db.selectFrom('calls').selectAll().where('account_uuid', '=', accountUuid).where('link_token', '=', linkToken).executeTakeFirst();
       return row ? toCall(row) : undefined;
     },
 

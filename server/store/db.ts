@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Dialect as 
 import pg from 'pg';
 import { initialMigration } from './migrations/001-initial.js';
 import { documentSendsMigration } from './migrations/002-document-sends.js';
+import { callLinkTokensMigration } from './migrations/003-call-link-tokens.js';
 import type { Database } from './schema.js';
 import { startCheckpointer, type Checkpointer, type CheckpointOptions } from './sqlite-checkpointer.js';
 
@@ -94,7 +95,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
 }
 
 function provider(dialect: Dialect): MigrationProvider {
-  return { getMigrations: async () => ({ '001-initial': initialMigration(dialect), '002-document-sends': documentSendsMigration() }) };
+  return { getMigrations: async () => ({ '001-initial': initialMigration(dialect), '002-document-sends': documentSendsMigration(), '003-call-link-tokens': callLinkTokensMigration() }) };
 }
 
 /** The schema a PostgreSQL connection writes to (search_path may be set in DATABASE_URL's options). */

@@ -54,6 +54,8 @@ export type CallsTable = {
   started_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Random id for the call's link (migration 003); null only for a moment during that migration. */
+  link_token: string | null;
 };
 
 export type CallLinksTable = {

@@ -192,7 +192,7 @@ describe.skipIf(!hasChromium)('job-card panel in Chromium', () => {
     const r = await (await request(`${live.url}/sandbox/calls`, { method: 'POST', body: JSON.stringify({ scenario: 'payment-plan-1039' }), headers: { 'content-type': 'application/json' } })).body.json() as { callId: string };
     const account = live.runtime.sandbox!.accountUuid;
     const callOf = () => live.runtime.deps.store.calls.getByProviderId(account, r.callId);
-    const taskOf = async () => { const c = await callOf(); return sim().data().task.find((t) => c && String(t.task_details).includes(`/calls/${c.id}`)); };
+    const taskOf = async () => { const c = await callOf(); return sim().data().task.find((t) => c && String(t.task_details).includes(`/calls/${c.linkToken}`)); };
     await waitFor(async () => (await callOf())?.stepStatus === 'awaiting_approval' && Boolean(await taskOf()), 'the plan call to be decided and its task delivered');
     const task = (await taskOf())!;
     const updates = () => sim().requests.filter((q) => q.method === 'POST' && q.path.includes(`/task/${task.uuid}.json`)).length;

@@ -47,7 +47,7 @@ describe.each(engines)('chaos on %s', async (engine) => {
         const expected = call.decision!.actions;
         for (const kind of ['note', 'task'] as const) {
           const want = expected.filter((a) => a.kind === kind).length;
-          const have = (kind === 'note' ? w.notes.filter((n) => String(n.note).includes(call.id)) : sim.data().task.filter((t) => String(t.task_details).includes(call.id))).length;
+          const have = (kind === 'note' ? w.notes.filter((n) => String(n.note).includes(call.linkToken)) : sim.data().task.filter((t) => String(t.task_details).includes(call.linkToken))).length;
           expect(have, `${id} ${kind}`).toBe(want);
         }
         expect(expected.length, `${id} planned actions`).toBeGreaterThan(0);
@@ -73,8 +73,8 @@ describe.each(engines)('chaos on %s', async (engine) => {
       const killed = { ...rt.deps.store, outbox: { ...rt.deps.store.outbox, complete: () => new Promise<boolean>(() => {}) } };
       void createOutboxWorker({ store: killed as typeof rt.deps.store, runners, clock, log: quiet, owner: 'killed', leaseMs: 30_000 }).runOnce();
       const call = (await rt.deps.store.calls.getByProviderId(rt.sandbox!.accountUuid, 'call_crash'))!;
-      const noteCount = () => written(rt).notes.filter((n) => String(n.note).includes(call.id)).length;
-      const taskCount = () => rt.sandbox!.servicem8.data().task.filter((x) => String(x.task_details).includes(call.id)).length;
+      const noteCount = () => written(rt).notes.filter((n) => String(n.note).includes(call.linkToken)).length;
+      const taskCount = () => rt.sandbox!.servicem8.data().task.filter((x) => String(x.task_details).includes(call.linkToken)).length;
       // The killed worker gets as far as ServiceM8 applying its first create (note or task, whichever it took first).
       for (let i = 0; i < 500 && noteCount() + taskCount() === 0; i++) await new Promise((r) => setTimeout(r, 10));
       expect(noteCount() + taskCount()).toBe(1);
@@ -142,7 +142,7 @@ describe.skipIf(!pgUrl)('three workers on one PostgreSQL database', () => {
       const w = written(rt);
       for (let i = 0; i < 30; i++) {
         const call = (await rt.deps.store.calls.getByProviderId(rt.sandbox!.accountUuid, `call_multi_${i}`))!;
-        expect(w.notes.filter((n) => String(n.note).includes(call.id))).toHaveLength(call.decision!.actions.filter((a) => a.kind === 'note').length);
+        expect(w.notes.filter((n) => String(n.note).includes(call.linkToken))).toHaveLength(call.decision!.actions.filter((a) => a.kind === 'note').length);
       }
       const creates = rt.sandbox!.servicem8.requests.filter((r) => r.method === 'POST' && /note\.json$/i.test(r.path)).length;
       expect(creates).toBe(w.notes.length);

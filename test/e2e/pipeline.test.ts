@@ -16,14 +16,14 @@ describe.each(engines)('call → ServiceM8 against the simulator on %s', async (
     await settle(rt);
     const w = written(rt);
     const call = (await callOf('call_e2e_dup'))!;
-    const mine = w.notesOn(SEED.jobs.j1042.uuid).filter((n) => String(n.note).includes(call.id));
+    const mine = w.notesOn(SEED.jobs.j1042.uuid).filter((n) => String(n.note).includes(call.linkToken));
     expect(mine).toHaveLength(1);
     const note = String(mine[0]!.note);
     expect(note).toContain('job 1042');
     expect(note).toContain('AUD 349.00');
     expect(note).not.toMatch(/X-Amz|recording/i);
     expect(note).not.toMatch(/4111|one one one one/);
-    const tasks = rt.sandbox!.servicem8.data(account).task.filter((t) => String(t.task_details).includes(call.id));
+    const tasks = rt.sandbox!.servicem8.data(account).task.filter((t) => String(t.task_details).includes(call.linkToken));
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ assigned_to_staff_uuid: SEED.staff.finance.uuid, related_object: 'job', related_object_uuid: SEED.jobs.j1042.uuid });
     expect(call).toMatchObject({ jobUuid: SEED.jobs.j1042.uuid, companyUuid: SEED.companies.natarajan.uuid });
@@ -61,7 +61,7 @@ describe.each(engines)('call → ServiceM8 against the simulator on %s', async (
     await settle(rt);
     const call = (await callOf('call_e2e_resend'))!;
     expect((await rt.deps.store.reviews.listForCall(account, call.id)).map((r) => r.reason)).toContain('recipient_not_on_file');
-    expect(written(rt).notes.filter((n) => String(n.note).includes(call.id) && /strata\.manager/.test(String(n.note)))).toHaveLength(0);
+    expect(written(rt).notes.filter((n) => String(n.note).includes(call.linkToken) && /strata\.manager/.test(String(n.note)))).toHaveLength(0);
   });
 
   it('records a call that never connected with no action and no review', async () => {
@@ -97,6 +97,6 @@ describe.each(engines)('call → ServiceM8 against the simulator on %s', async (
     const call = (await callOf('call_e2e_notified'))!;
     expect(call.detailsStatus).toBe('fetched');
     expect(call.outcome.analysis?.intent).toBe('duplicate_charge');
-    expect(written(rt).notes.filter((x) => String(x.note).includes(call.id))).toHaveLength(1);
+    expect(written(rt).notes.filter((x) => String(x.note).includes(call.linkToken))).toHaveLength(1);
   });
 });

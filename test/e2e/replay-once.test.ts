@@ -69,7 +69,7 @@ describe.each(engines)('replaying every sample and policy scenario three times, 
     let notes = 0;
     for (const c of calls) {
       const call = (await rt.deps.store.calls.getByProviderId(rt.sandbox!.accountUuid, c.id))!;
-      const link = `/calls/${call.id}`;
+      const link = `/calls/${call.linkToken}`;
       const myTasks = d.task.filter((t) => String(t.task_details).includes(link));
       const myNotes = d.note.filter((n) => String(n.note).includes(link));
       expect(myTasks.length, c.id).toBeLessThanOrEqual(1);

@@ -28,7 +28,7 @@ describe.each(engines)('hardening on %s', async (engine) => {
     const stored = JSON.stringify(await rt.tdb.db.selectFrom('calls').selectAll().execute());
     expect(sent + stored).not.toContain('4111 1111 1111 1111');
     const call = (await rt.deps.store.calls.getByProviderId(account, 'call_h1'))!;
-    expect(written(rt).notes.filter((n) => String(n.note).includes(call.id))).toHaveLength(1);
+    expect(written(rt).notes.filter((n) => String(n.note).includes(call.linkToken))).toHaveLength(1);
   });
 
   it('fetches again when analysis arrives after an earlier notification found none', async () => {
@@ -45,7 +45,7 @@ describe.each(engines)('hardening on %s', async (engine) => {
     await settle(rt);
     const call = (await rt.deps.store.calls.getByProviderId(account, 'call_h2'))!;
     expect(call.outcome.analysis?.intent).toBe('duplicate_charge');
-    expect(written(rt).notes.filter((n) => String(n.note).includes(call.id))).toHaveLength(1);
+    expect(written(rt).notes.filter((n) => String(n.note).includes(call.linkToken))).toHaveLength(1);
   });
 
   it('does not let a non-approver release a held money step by escalating first', async () => {
@@ -88,7 +88,7 @@ describe.each(engines)('hardening on %s', async (engine) => {
     expect((await api(rt, canvas.boot.token).post(`/review/${item!.id}`, { action: 'retry', requestId: 'req-h5-retry-2' })).status).toBe(200);
     await settle(rt);
     expect((await rt.deps.store.outbox.listForCall(account, call.id)).every((x) => x.status === 'done')).toBe(true);
-    expect(written(rt).notes.filter((n) => String(n.note).includes(call.id))).toHaveLength(1);
+    expect(written(rt).notes.filter((n) => String(n.note).includes(call.linkToken))).toHaveLength(1);
   });
 
   it('lets finance create a job for an existing client from the review queue, once', async () => {
@@ -103,7 +103,7 @@ describe.each(engines)('hardening on %s', async (engine) => {
     expect((await api(rt, canvas.boot.token).post(`/review/${item!.id}`, body)).status).toBe(200);
     expect((await api(rt, canvas.boot.token).post(`/review/${item!.id}`, { ...body, requestId: 'req-h6-again' })).status).toBe(200);
     await settle(rt);
-    const jobs = rt.sandbox!.servicem8.data().job.filter((j) => String(j.job_description).includes(call.id));
+    const jobs = rt.sandbox!.servicem8.data().job.filter((j) => String(j.job_description).includes(call.linkToken));
     expect(jobs).toHaveLength(1);
     expect(jobs[0]).toMatchObject({ company_uuid: SEED.companies.chen.uuid, status: 'Quote' });
     expect((await rt.deps.store.calls.get(account, call.id))?.jobUuid).toBe(jobs[0]!.uuid);

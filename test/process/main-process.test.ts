@@ -133,10 +133,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two server processes on one Pos
         const res = await fetch(`http://127.0.0.1:${port}/readyz`);
         expect(res.status).toBe(200);
       }
-      // One row per migration (001-initial, 002-document-sends), each recorded once although two processes started.
+      // One row per migration (001-initial, 002-document-sends, 003-call-link-tokens), each recorded once although two processes started.
       const runs = await sql<{ n: string; names: string }>`select count(*) as n, count(distinct name) as names from ${sql.id(schema)}.kysely_migration`.execute(admin.db);
-      expect(Number(runs.rows[0]!.n)).toBe(2);
-      expect(Number(runs.rows[0]!.names)).toBe(2);
+      expect(Number(runs.rows[0]!.n)).toBe(3);
+      expect(Number(runs.rows[0]!.names)).toBe(3);
       for (const s of servers) s.kill();
       expect(await Promise.all(servers.map((s) => s.exited))).toEqual([0, 0]);
     } finally {

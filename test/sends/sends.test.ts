@@ -51,7 +51,7 @@ describe.each(engines)('document sends against the simulator on %s (issue 14)', 
     expect(row).toMatchObject({ status: 'sent', mode: 'addon', recipientMasked: MASKED, kind: 'invoice', reference: 'invoice 1042', channel: 'email', confirmedBy: 'Sam Okafor' });
     expect(row!.messageId).toBe(sentFor('call_send_once')[0]!.messageUuid);
     expect(await rt.deps.store.sends.listForCall(account, call.id)).toHaveLength(1);
-    const notes = written(rt).notesOn(J1042).filter((n) => String(n.note).includes(call.id) && /through the add-on/.test(String(n.note)));
+    const notes = written(rt).notesOn(J1042).filter((n) => String(n.note).includes(call.linkToken) && /through the add-on/.test(String(n.note)));
     expect(notes).toHaveLength(1);
     expect(String(notes[0]!.note)).toContain(MASKED);
     const actions = (await rt.deps.store.audit.listForCall(account, call.id)).map((e) => e.action);
@@ -134,7 +134,7 @@ describe.each(engines)('document sends against the simulator on %s (issue 14)', 
       const [row] = await rt.deps.store.sends.listForCall(account, call.id);
       expect(row).toMatchObject({ status: 'done_by_person', mode: 'person', confirmedBy: 'Sam Okafor' });
       expect((await rt.deps.store.audit.listForCall(account, call.id)).map((e) => e.action)).toContain('send.done_by_person');
-      const note = written(rt).notesOn(J1042).find((n) => String(n.note).includes(call.id) && /by a person/.test(String(n.note)));
+      const note = written(rt).notesOn(J1042).find((n) => String(n.note).includes(call.linkToken) && /by a person/.test(String(n.note)));
       expect(String(note?.note)).toContain(MASKED);
     } finally {
       await oauth([...OAUTH_SCOPES, ...MESSAGING_SCOPES]);

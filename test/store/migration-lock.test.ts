@@ -12,7 +12,7 @@ describe.skipIf(!pgUrl)('migrations on PostgreSQL', () => {
     const handles = Array.from({ length: 4 }, () => openDatabase(pgUrl!, { schema, poolSize: 2 }));
     try {
       const applied = await Promise.all(handles.map((h) => migrate(h)));
-      expect(applied.flat()).toEqual(['001-initial', '002-document-sends']);
+      expect(applied.flat()).toEqual(['001-initial', '002-document-sends', '003-call-link-tokens']);
       for (const h of handles) expect(await migrationsApplied(h)).toBe(true);
     } finally {
       await Promise.all(handles.map((h) => h.close()));
