@@ -3,6 +3,7 @@ import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './ru
 import { isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
 import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape } from './benign-readings.js';
 import { isLikelyCard } from './card-numbers.js';
+import { irdChecksum, tfnChecksum } from './checksums.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
@@ -51,6 +52,19 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   const upTo = prev?.kind === 'word' && prev.text.length === 2 && prev.text !== prev.lower && l?.cat === 'keep' ? run.first - 2 : run.first - 1;
   if (!l || !onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
   return l;
+}
+
+/**
+ * The run is the value of an extracted field whose key's last label is a document word
+ * ("vat_number_of_business: GB 294 7718 06"), whatever a slot from the line before says.
+ */
+function keyNamesKeep(doc: Doc, run: Run, before: number): boolean {
+  const line = doc.lines[doc.tokens[run.first]!.line]!;
+  if (line.key < 0 || run.first < line.key) return false;
+  const l = doc.labels[before];
+  if (!l || l.first < line.content || l.last > line.key) return false;
+  for (let k = line.key + 1; k < run.first; k++) if (doc.tokens[k]!.kind === 'num' || doc.tokens[k]!.kind === 'block') return false;
+  return l.cat === 'keep';
 }
 
 /** A keep-ish label a few words after the run ("… 3318 as the reference"), before any other number. */
@@ -114,6 +128,9 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   // A document word does not vouch for a number that is card-shaped (issuer prefix and Luhn): "invoice
   // 4532 0151 1283 0366" is a card read under the wrong name, and fail-closed says it goes (issue 12).
   const cardShaped = kind === 'card' && isLikelyCard(digits);
+  // A valid TFN or IRD is a tax id even under a reference key ("payment_reference_used: 104599443":
+  // NZ tax payments quote the IRD number as their reference).
+  if (!cardShaped && keyNamesKeep(doc, run, before) && !tfnChecksum(digits) && !irdChecksum(digits)) return 'keep';
   if (lab && KEEPISH.has(lab.cat) && sized && !cardShaped) {
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
