@@ -71,10 +71,12 @@ function dropAnswered(found: NumberFinding[], answered: ReadonlySet<Run>, tokens
  * Finds the sensitive numbers in text[from, to), skipping the blocked spans (URLs, emails and
  * already-found IBANs and NINOs). `strict` is for URLs: numbers are never joined across separators
  * and only checksum-proven or explicitly labelled values count. `tokens`, when given, must be what
- * tokenize(text, from, to, blocked) returns (retokenize.ts builds them for a second pass).
+ * tokenize(text, from, to, blocked) returns (retokenize.ts builds them for a second pass). `known`: values
+ * the pass found by pattern (their spans are blocked here), so their read-backs and corrections go too.
  */
 export function detectNumbers(
   text: string, from: number, to: number, blocked: readonly Span[], strict: boolean, tokens: Token[] = tokenize(text, from, to, blocked),
+  known: readonly NumberFinding[] = [],
 ): NumberFinding[] {
   const labels = findLabels(tokens);
   const { lines, turns, sounds, letters } = assignTurns(tokens);
@@ -132,7 +134,8 @@ export function detectNumbers(
     if (answered.size > 0 && dropAnswered(found, answered, tokens)) version++;
     failClosed(doc, runs, covered(), add, answered);
     checksumIds(doc, runs, kept, answered, covered(), add);
-    echoes(doc, runs, [...found], covered(), add);
+    // Values found by pattern before this pass (a written NZ account, an IBAN) are read back too.
+    echoes(doc, runs, [...known, ...found], covered(), add);
     bankTrail(doc, runs, [...found], covered(), add);
     restarts(doc, runs, [...found], covered(), add);
   }

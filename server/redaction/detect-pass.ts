@@ -67,6 +67,7 @@ export function detectPass(input: string, reuse?: Reuse): Pass {
   const expected = reuse ? editedSpans(reuse.main, reuse.edits) : null;
   const reused = reuse && expected && sameSpans(expected, main) ? retokenize(reuse.tokens, reuse.edits) : null;
   const tokens = reused ?? tokenize(input, 0, input.length, main);
-  for (const f of detectNumbers(input, 0, input.length, main, false, tokens)) for (const r of replacementsOf(f)) found.push(r);
+  const known = found.map((r) => ({ kind: r.kind, digits: input.slice(r.start, r.end).replace(/\D/g, ''), pieces: [{ start: r.start, end: r.end }] }));
+  for (const f of detectNumbers(input, 0, input.length, main, false, tokens, known)) for (const r of replacementsOf(f)) found.push(r);
   return { found, tokens, main };
 }
