@@ -2,6 +2,7 @@ import { claimOf, uncoveredStretches } from './run-claims.js';
 import { isLikelyCard } from './card-numbers.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { Doc } from './run-context.js';
+import type { LabelCat } from './context-labels.js';
 import type { Emit } from './segmenter.js';
 import type { Span } from './tokens.js';
 import { mergeSpans } from './keep-zones.js';
@@ -86,7 +87,7 @@ export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) =
     if (digitCount(run) < 13) continue;
     const digits = runDigits(run.groups);
     // The answer to a document question ("your NZBN?" / "9429041234567") is proven, unless it is card-shaped.
-    if ((answered.has(run) || vouched.has(digits)) && !isLikelyCard(digits)) {
+    if ((answered.has(run) || vouched.has(digits)) && !isLikelyCard(digits) && !namedSensitive(doc, run)) {
       vouched.add(digits);
       continue;
     }
@@ -114,6 +115,15 @@ export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) =
       }
     }
   }
+}
+
+const SENSITIVE: ReadonlySet<LabelCat> = new Set<LabelCat>(['card', 'group', 'cvv', 'expiry', 'pin', 'account', 'bank', 'bsb', 'sort', 'routing',
+  'iban', 'tfn', 'ird', 'ssn', 'itin', 'ni', 'utr', 'tax']);
+
+/** A sensitive word on the run's own line, the last label before it: "caller_claim: refund to account twelve, …". */
+function namedSensitive(doc: Doc, run: Run): boolean {
+  const l = doc.labels[labelBefore(doc, doc.tokens[run.first]!.start)];
+  return l !== undefined && SENSITIVE.has(l.cat) && doc.tokens[l.first]!.line === doc.tokens[run.first]!.line;
 }
 
 /** A test for "this group is inside a span already found", over spans in any order. */
