@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(dialnexaWebhookRoutes(deps));
   app.use('/api/panel', panelApiRoutes(deps));
   app.use(oauthRoutes(deps));
-  app.use(callLinkRoutes());
+  app.use(callLinkRoutes(deps));
   // Built, content-hashed assets: cache for a year; the HTML shell that names them is never cached.
   app.use('/ui', express.static(deps.ui.distDir, { immutable: true, maxAge: '365d', index: false }));
   if (deps.sandbox) app.use(sandboxRoutes(deps, deps.sandbox));
