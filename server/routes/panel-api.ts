@@ -10,6 +10,7 @@ import { buildCallViewFor, buildJobPanelView, loadRecord, staffFor } from '../pa
 import { buildReviewCanvasView, settingsView } from '../panel/review-canvas-view.js';
 import { canApprove } from '../panel/job-panel-view.js';
 import { sendRoutes } from './send-routes.js';
+import { callLinkApiRoutes } from './call-link-api.js';
 
 /** `2026-02-31` matches the pattern but is no date; ServiceM8 would refuse the task later. */
 function isRealDate(d: string): boolean {
@@ -52,6 +53,7 @@ export function panelApiRoutes(deps: AppDeps): Router {
   r.use(panelAuth(deps.panelKey, deps.clock));
   r.use(express.json({ limit: '32kb' }));
   r.use(sendRoutes(deps));
+  r.use(callLinkApiRoutes(deps));
 
   const account = async (uuid: string) => {
     const a = await deps.store.accounts.get(uuid);
