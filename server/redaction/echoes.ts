@@ -32,16 +32,26 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
   const kinds: FindingKind[] = [];
   const starts: number[] = [];
   const byLength = new Map<number, { kind: FindingKind; digits: string }[]>();
+  // One entry per distinct value: a transcript reads the same card or account many times.
+  const seen = new Set<string>();
   for (const f of found) {
-    if (f.digits.length < 6) continue;
+    if (f.digits.length < 6 || seen.has(f.digits)) continue;
+    seen.add(f.digits);
     starts.push(joined.length);
     kinds.push(f.kind);
     joined += `${f.digits}|`;
-    // One entry per distinct value: a transcript reads the same card or account many times.
     const same = byLength.get(f.digits.length);
-    if (!same) byLength.set(f.digits.length, [f]);
-    else if (!same.some((x) => x.digits === f.digits)) same.push(f);
+    if (same) same.push(f);
+    else byLength.set(f.digits.length, [f]);
   }
+  // The same reading comes back many times too: each is looked up once.
+  const memo = new Map<string, FindingKind | undefined>();
+  const lookup = (digits: string): FindingKind | undefined => {
+    if (memo.has(digits)) return memo.get(digits);
+    const k = echoKind(digits, joined, starts, kinds, byLength);
+    memo.set(digits, k);
+    return k;
+  };
   shortEchoes(doc, runs, found, covered, emit);
   if (kinds.length === 0) return;
   // Where each value of eight digits or more was first read: only a later reading is "the very digits".
@@ -62,7 +72,7 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
       // group read before a restart is the start of a card found later ("four nine five nine — sorry —").
       const opening = digits.length >= 4 && digits.length < 6 && cardStarts(found, digits);
       if (digits.length < (split === 'card' || opening ? 1 : 6)) continue;
-      const kind = opening ? 'card' : digits.length < 6 ? split : echoKind(digits, joined, starts, kinds, byLength) ?? split;
+      const kind = opening ? 'card' : digits.length < 6 ? split : lookup(digits) ?? split;
       if (kind === undefined) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
       // The very digits of a value found are that value, whatever word stands before them ("ird_number:
