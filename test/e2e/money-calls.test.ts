@@ -12,9 +12,9 @@ describe.each(engines)('money calls → ServiceM8 on %s', async (engine) => {
   const account = rt.sandbox!.accountUuid;
   const data = () => rt.sandbox!.servicem8.data(account);
   const callOf = async (id: string) => (await rt.deps.store.calls.getByProviderId(account, id))!;
-  const mine = (callId: string) => ({
-    notes: data().note.filter((n) => String(n.note).includes(`/calls/${callId}`)),
-    tasks: data().task.filter((t) => String(t.task_details).includes(`/calls/${callId}`)),
+  const mine = (linkToken: string) => ({
+    notes: data().note.filter((n) => String(n.note).includes(`/calls/${linkToken}`)),
+    tasks: data().task.filter((t) => String(t.task_details).includes(`/calls/${linkToken}`)),
   });
   const acc = await rt.deps.store.accounts.get(account);
   await rt.deps.store.accounts.saveSettings(account, { ...acc!.settings, newJobStatus: 'Work Order' });
@@ -23,7 +23,7 @@ describe.each(engines)('money calls → ServiceM8 on %s', async (engine) => {
     await sendSample(rt, 'payment-plan-1039', 'call_m_plan');
     await settle(rt);
     const call = await callOf('call_m_plan');
-    const { notes, tasks } = mine(call.id);
+    const { notes, tasks } = mine(call.linkToken);
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ related_object_uuid: SEED.jobs.j1039.uuid });
     expect(tasks).toHaveLength(1);
@@ -45,7 +45,7 @@ describe.each(engines)('money calls → ServiceM8 on %s', async (engine) => {
     expect(res.status).toBe(200);
     await settle(rt);
     const call = await callOf('call_m_plan');
-    const { notes, tasks } = mine(call.id);
+    const { notes, tasks } = mine(call.linkToken);
     expect(notes).toHaveLength(1);
     expect(tasks).toHaveLength(1);
     expect(String(tasks[0]!.task_details)).toMatch(/Approve a payment plan: 3 × AUD 140\.00 fortnightly from 4 Dec 20\d\d/);
@@ -58,7 +58,7 @@ describe.each(engines)('money calls → ServiceM8 on %s', async (engine) => {
     const { boot } = await openPanel(rt, { jobUuid: SEED.jobs.j1039.uuid, staff: SEED.staff.finance.uuid });
     const before = (await api(rt, boot.token).get('/job')).body.calls.find((c: { id: string }) => c.id === call.id);
     expect(before.financeTask.lines.map((l: { id: string; state: string }) => `${l.id}:${l.state}`)).toEqual(['collections:open', 'payment_plan:waiting', 'escalation:open']);
-    const taskUuid = mine(call.id).tasks[0]!.uuid;
+    const taskUuid = mine(call.linkToken).tasks[0]!.uuid;
     const updatesOf = () => rt.sandbox!.servicem8.requests.filter((r) => r.method === 'POST' && r.path.includes(`/task/${taskUuid}.json`)).length;
     const updatesBefore = updatesOf();
     const body = { action: 'approve', requestId: 'req-approve-plan-01' };
@@ -66,18 +66,18 @@ describe.each(engines)('money calls → ServiceM8 on %s', async (engine) => {
     expect((await api(rt, boot.token).post(`/calls/${call.id}/steps`, { ...body, requestId: 'req-approve-plan-02' })).status).toBe(200);
     await settle(rt);
     expect(updatesOf() - updatesBefore).toBe(1);
-    const details = String(mine(call.id).tasks[0]!.task_details);
+    const details = String(mine(call.linkToken).tasks[0]!.task_details);
     expect(details).toMatch(/\[x\] Approve a payment plan: 3 × AUD 140\.00 fortnightly .* — approved by Sam Okafor/);
     const after = (await api(rt, boot.token).get('/job')).body.calls.find((c: { id: string }) => c.id === call.id);
     expect(after.financeTask.lines.find((l: { id: string }) => l.id === 'payment_plan')).toMatchObject({ state: 'approved', by: 'approved by Sam Okafor' });
-    expect(mine(call.id).notes).toHaveLength(1);
+    expect(mine(call.linkToken).notes).toHaveLength(1);
   });
 
   it('a refund above the threshold makes one task with both the refund and the escalation lines', async () => {
     await sendSample(rt, 'refund-over-threshold', 'call_m_refund');
     await settle(rt);
     const call = await callOf('call_m_refund');
-    const { notes, tasks } = mine(call.id);
+    const { notes, tasks } = mine(call.linkToken);
     expect(notes).toHaveLength(1);
     expect(tasks).toHaveLength(1);
     const details = String(tasks[0]!.task_details);
@@ -102,7 +102,7 @@ describe.each(engines)('money calls → ServiceM8 on %s', async (engine) => {
     expect(forCall[0]).toMatchObject({ company_uuid: SEED.companies.natarajan.uuid, status: 'Work Order' });
     expect(String(forCall[0]!.job_description)).toContain('outdoor taps at their loading dock');
     expect(String(forCall[0]!.job_description)).toContain('Billing contact: Anand Natarajan, accounts@natarajan-supplies.example');
-    const { notes } = mine(call.id);
+    const { notes } = mine(call.linkToken);
     expect(notes).toHaveLength(1);
     expect(notes[0]!.related_object_uuid).toBe(call.jobUuid);
     expect(notesOnSeedJobs()).toBe(seedNotes);
@@ -132,7 +132,7 @@ describe.each(engines)('money calls → ServiceM8 on %s', async (engine) => {
     const res = await api(rt, canvas.boot.token).post(`/review/${item.id}`, { action: 'link_job', requestId: 'req-choose-1047', jobNumber: '1047' });
     expect(res.status).toBe(200);
     await settle(rt);
-    const { notes } = mine(call.id);
+    const { notes } = mine(call.linkToken);
     expect(notes).toHaveLength(1);
     expect(notes[0]!.related_object_uuid).toBe(SEED.jobs.j1047.uuid);
   });
