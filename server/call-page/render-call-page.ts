@@ -85,5 +85,5 @@ export function renderCallPage(input: CallPageInput): string {
 
 /** What a visitor without a session (or with the wrong account) sees: how to get in, and nothing of any call. */
 export function renderCallSignIn(message?: string): string {
-  return page('Billing call', `<h1>Billing call</h1><section><p>${e(message ?? 'Open this call from ServiceM8: open the job, tap “Billing calls” on the job card, then “Open call page”. The link signs you in for a few minutes.')}</p></section>`);
+  return page('Billing call', `<h1>Billing call</h1><section><p>${e(message ?? 'Open this call from ServiceM8: open the job and tap “Billing calls” on the job card. The call link there signs you in for a few minutes.')}</p></section>`);
 }
