@@ -1,5 +1,5 @@
 import { isNumberWord } from './number-words.js';
-import { isFullDate, isPhoneShape } from './number-shapes.js';
+import { isAmountShape, isFullDate, isPhoneShape } from './number-shapes.js';
 import { abnChecksum } from './checksums.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
@@ -160,7 +160,7 @@ const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'pounds', 'quid', 
  * a time, a phone written in a phone's groups. The label-by-label pass keeps these too (detect-digits.ts).
  */
 export function isBenign(doc: Doc, run: Run): boolean {
-  if (isTime(doc, run) || isFullDate(run.groups) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run)) return true;
+  if (isTime(doc, run) || isFullDate(run.groups) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run) || amountOrAppointment(doc, run)) return true;
   let n = 0;
   for (const g of run.groups) n += g.digits.length;
   if (n !== 4 && n !== 5 && n < 9) return false; // postcodes, phones, ABNs and EINs only
@@ -180,4 +180,13 @@ export function isWrittenAbn(run: Run, digits: string): boolean {
 export function isEinShape(run: Run): boolean {
   const g = run.groups;
   return g.length === 2 && g[0]!.digits.length === 2 && g[1]!.digits.length === 7 && g[1]!.sep === 'dash' && !g[0]!.spoken && !g[1]!.spoken;
+}
+
+/** "$4,012.76" without its currency ("amount_gbp": "4,012.76"), or "callback for 10/21 at 4:00 PM": an amount, or a date with its time. */
+export function amountOrAppointment(doc: Doc, run: Run): boolean {
+  const t = doc.tokens;
+  if (!run.groups.some((g) => g.spoken) && isAmountShape(doc.text.slice(t[run.first]!.start, t[run.last]!.end))) return true;
+  if (t[run.last + 1]?.lower !== 'at') return false;
+  const time = t[run.last + 2];
+  return time?.kind === 'num' && (t[run.last + 3]?.text === ':' || ['am', 'pm', 'a.m', 'p.m'].includes(t[run.last + 3]?.lower ?? ''));
 }

@@ -173,11 +173,11 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       // Plurals name several documents at once ("work orders 5501, 5502 and 5503", "units 101, 204 and 310").
       'invoices', 'jobs', 'quotes', 'receipts', 'orders', 'work orders', 'units', 'apartments', 'suites',
       'transactions', 'tickets', 'cases', 'claims', 'bookings', 'auth', 'auth no', 'auth number', 'authorisation',
-      'authorization', 'approval', 'approval number', 'trace', 'trace number', 'ach trace', 'trace id',
+      'authorization', 'approval', 'approval number', 'client no', 'client ref', 'client code', 'trace', 'trace number', 'ach trace', 'trace id',
       ],
     AU: ['arn', 'crn number', 'biller number'],
     NZ: ['gst no', 'nzbn number'],
-    UK: ['vat reg', 'vat registration', 'company reg'],
+    UK: ['vat reg', 'vat registration', 'company reg', 'service user number', 'originator id', 'originator number', 'sun number'],
     US: ['ein', 'employer identification number', 'employer id'],
   },
   phone: {

@@ -1,7 +1,7 @@
 import { KEEPISH, type Label } from './context-labels.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
 import { isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
-import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape } from './benign-readings.js';
+import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape, amountOrAppointment } from './benign-readings.js';
 import { isLikelyCard } from './card-numbers.js';
 import { irdChecksum, tfnChecksum } from './checksums.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
@@ -50,9 +50,15 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   // "vat_reg: GB 552 0193 84": a country prefix stands between a VAT label and its number.
   const prev = doc.tokens[run.first - 1];
   const upTo = prev?.kind === 'word' && prev.text.length === 2 && prev.text !== prev.lower && l?.cat === 'keep' ? run.first - 2 : run.first - 1;
-  if (!l || !onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
+  if (!l) return undefined;
+  // "the ref on the BPAY slip is 7719 0033 8421 5", "my reference on the letter is …": where the document is.
+  if (l.cat === 'keep' && WHERE_IT_IS.test(doc.text.slice(l.end, doc.tokens[run.first]!.start))) return l;
+  if (!onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
   return l;
 }
+// A noun, not a pronoun: "under customer ref it says 395 903 285 — that's my tax file number!".
+const WHERE_IT_IS = /^\s+(?:(?:on|from|in|off)\s+(?:the|my|your|this|that|our)\s+)?(?!(?:it|that|this|he|she|they)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?\s+(?:is|was|reads|says)\s*:?\s*$/i;
+
 
 /**
  * The run is the value of an extracted field whose key's last label is a document word
@@ -138,6 +144,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups) || (kind === 'expiry' && isDayAndMonth(run.groups))) return 'date';
+  if (amountOrAppointment(doc, run)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
   // (Written only: "double oh ten" is the middle of a card read aloud.)

@@ -109,3 +109,15 @@ describe('read-backs of short values and business ids', () => {
     check("Agent: I'll put the payer TIN 81-2246690 on the 1099 and your SSN 512-44-9087 on the W-9.", ['512-44-9087'], ['81-2246690']);
   });
 });
+
+describe('where a reference is printed, amounts and appointments', () => {
+  it('keeps a reference said to be on a slip or letter, not one a pronoun points at', () => {
+    check('Caller: the ref on the BPAY slip is 5519 0033 8421 7', [], ['5519 0033 8421 7']);
+    check("Customer: under customer ref it says 395 903 285. That's my tax file number!", ['395 903 285']);
+  });
+
+  it('keeps an amount without its currency and a date with its time, near card talk', () => {
+    check('{"iban":"GB87HBUK40127681223344","amount_gbp":"4,012.76"}', ['GB87HBUK40127681223344'], ['4,012.76']);
+    check('Recap: card 4024 0071 5336 2190 exp 11/28. Agent booked a callback for 10/21 at 4:00 PM.', ['4024 0071 5336', '11/28'], ['10/21']);
+  });
+});
