@@ -78,7 +78,8 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
       // The very digits of a value found are that value, whatever word stands before them ("ird_number:
       // 824-744-535" / "gst_number: 824-744-535": in NZ a person's GST number is their IRD number).
       const exact = digits.length >= 8 && (sameDigits.get(digits) ?? Infinity) < doc.tokens[groups[0]!.first]!.start;
-      if (exact || claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), kind) !== 'keep') emit(kind, groups);
+      const claim = exact ? null : claimOf(doc, part, labelBefore(doc, doc.tokens[part.first]!.start), kind);
+      if (claim === null || (claim === 'date' && kind === 'expiry')) emit(kind, groups);
     }
   }
 }
