@@ -86,6 +86,15 @@ describe.each(engines)('call links on %s (issue 15, item 4)', async (engine) => 
     expect(res.text).not.toContain(call.outcome.summary!.slice(0, 40));
   });
 
+  it('logs neither the sign-in link, the session cookie nor the link token', async () => {
+    const { issued, cookie } = await signIn();
+    const sign = new URL(issued.body.url).searchParams.get('sign')!;
+    await page(call.linkToken, cookieValue(cookie!));
+    const logs = rt.logs.join('');
+    expect(logs).toContain('"route":"/calls/:token"');
+    for (const secret of [sign, cookieValue(cookie!).split('=')[1]!, call.linkToken]) expect(logs).not.toContain(secret);
+  });
+
   it('a signed-in member sees the call: summary, transcript, decision, recording form and audit trail, with the strict CSP', async () => {
     const { cookie } = await signIn();
     const res = await page(call.linkToken, cookieValue(cookie!));
