@@ -181,6 +181,13 @@ describe.each(engines)('call links on %s (issue 15, item 4)', async (engine) => 
     }
   });
 
+  it('the review canvas (account-wide) gets links for any call of its account', async () => {
+    const { boot } = await openPanel(rt, { staff: finance, event: 'dialnexa_billing_review' });
+    const issued = await api(rt, boot.token).post(`/calls/${digits.id}/link`, {});
+    expect(issued.status).toBe(200);
+    expect(issued.body.url).toContain(`/calls/${digits.linkToken}?sign=`);
+  });
+
   it('a job panel gets links only for calls on its job', async () => {
     const { boot } = await openPanel(rt, { jobUuid: SEED.jobs.j1039.uuid, staff: finance });
     expect((await api(rt, boot.token).post(`/calls/${call.id}/link`, {})).status).toBe(404);
