@@ -3,13 +3,14 @@ import type {
 } from '../../server/panel/view-types.js';
 
 /** A failed API call in one shape: `status` 0 means the server was never reached. */
+// `declare` fields: set in the constructor only, so the bundle carries no class-field helper (JS budget, issue 15).
 export class ApiFailure extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly requestId?: string;
-  readonly fields?: { field: string; message: string }[];
+  declare readonly status: number;
+  declare readonly code: string;
+  declare readonly requestId?: string;
+  declare readonly fields?: { field: string; message: string }[];
   /** 401: the 15-minute panel token ran out; only reopening the panel gets a new one. */
-  readonly expired: boolean;
+  declare readonly expired: boolean;
 
   constructor(status: number, code: string, message: string, extra: { requestId?: string; fields?: { field: string; message: string }[] } = {}) {
     super(message);

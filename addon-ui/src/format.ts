@@ -35,7 +35,8 @@ export function formatDuration(seconds?: number): string {
 export function safeUrl(value?: string): string | undefined {
   if (!value) return undefined;
   try {
-    const u = new URL(value, window.location.href);
+    // No location when the server renders the panel (issue 15, item 3): links there are absolute anyway.
+    const u = new URL(value, globalThis.location?.href);
     return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
   } catch {
     return undefined;

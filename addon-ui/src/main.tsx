@@ -1,8 +1,9 @@
-import { render } from 'preact';
+import { hydrate, render } from 'preact';
 import type { Bootstrap } from '../../server/panel/view-types.js';
 import { createApi } from './api.js';
 import { JobPanel } from './components/job-panel.js';
 import { ReviewCanvas } from './components/review-canvas.js';
+import { ScriptGate } from './components/script-gate.js';
 import { createHost } from './host.js';
 import { createJobPanelModel } from './panel-model.js';
 import { createReviewModel } from './review-model.js';
@@ -17,7 +18,11 @@ function readBootstrap(): Bootstrap | undefined {
   }
 }
 
-/** Entry point: bootstrap JSON from the server shell → host (ServiceM8 SDK, guarded) → api → model → render. */
+/**
+ * Entry point: bootstrap JSON from the server shell → host (ServiceM8 SDK, guarded) → api → model. A page
+ * the server rendered (bootstrap `initial`) is hydrated from the view it was rendered from, with no second
+ * request for the same data (issue 15, item 3); otherwise the shell is replaced and the view loaded.
+ */
 function start(): void {
   const root = document.getElementById('app');
   if (!root) return;
@@ -26,8 +31,8 @@ function start(): void {
   const headline = root.querySelector('.headline')?.textContent?.trim() || undefined;
   const boot = readBootstrap();
   const host = createHost();
-  root.textContent = '';
   if (!boot) {
+    root.textContent = '';
     render(<>
       <h1 class="panel-title">{title}</h1>
       {headline && <p class="headline" role="status">{headline}</p>}
@@ -36,13 +41,16 @@ function start(): void {
     return;
   }
   const api = createApi({ apiBase: boot.apiBase, token: boot.token });
-  if (boot.view === 'job') {
-    const model = createJobPanelModel({ api });
-    render(<JobPanel model={model} host={host} title={title} initialHeadline={headline} />, root);
-    void model.load();
+  const model = boot.view === 'job' ? createJobPanelModel({ api, initial: boot.initial }) : createReviewModel({ api, initial: boot.initial });
+  const tree = <ScriptGate>{'runStep' in model
+    ? <JobPanel model={model} host={host} title={title} initialHeadline={headline} />
+    : <ReviewCanvas model={model} host={host} title={title} />}</ScriptGate>;
+  if (boot.initial) {
+    hydrate(tree, root);
+    document.getElementById('script-note')?.remove(); // the buttons come alive (components/script-gate.tsx)
   } else {
-    const model = createReviewModel({ api });
-    render(<ReviewCanvas model={model} host={host} title={title} />, root);
+    root.textContent = '';
+    render(tree, root);
     void model.load();
   }
 }

@@ -24,10 +24,12 @@ export type JobPanelModel = ReturnType<typeof createJobPanelModel>;
  * State and actions of the job-card panel. Components read the signals and call the methods; nothing
  * here touches the DOM except `openUrl` (injected so tests can record it).
  * @example const model = createJobPanelModel({ api }); void model.load();
+ * @example const model = createJobPanelModel({ api, initial: boot.initial }); // server-rendered: hydrate, no load()
  */
-export function createJobPanelModel({ api, openUrl = (u: string) => void window.open(u, '_blank', 'noopener') }: { api: Api; openUrl?: (url: string) => void }) {
+export function createJobPanelModel({ api, initial, openUrl = (u: string) => void window.open(u, '_blank', 'noopener') }: { api: Api; initial?: JobPanelView; openUrl?: (url: string) => void }) {
   const { state, expired, ui, explain, load, perform } = createRemoteView<JobPanelView, CallUi>({
     fetch: () => api.getJob(),
+    initial,
     expiredMessage: EXPIRED_JOB_MESSAGE,
     makeUi: () => ({ pending: signal(null), status: signal(null), recording: signal({ pending: false }) }),
   });

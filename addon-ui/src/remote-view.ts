@@ -11,8 +11,9 @@ export type ActUi = { pending: Signal<string | null>; status: Signal<StatusMessa
  * expired" flag that an expired token raises, UI state kept per call or per review item, and `perform`,
  * the one way a tap becomes a request.
  */
-export function createRemoteView<T, U extends ActUi>(o: { fetch: () => Promise<T>; expiredMessage: string; makeUi: () => U }) {
-  const state = signal<Load<T>>({ kind: 'loading' });
+export function createRemoteView<T, U extends ActUi>(o: { fetch: () => Promise<T>; expiredMessage: string; makeUi: () => U; initial?: T }) {
+  // A server-rendered page hands over the view it was rendered from, so hydration starts where the HTML is (issue 15, item 3).
+  const state = signal<Load<T>>(o.initial === undefined ? { kind: 'loading' } : { kind: 'loaded', view: o.initial });
   const expired = signal(false);
   const perKey = new Map<string, U>();
   const intents = createIntentIds();

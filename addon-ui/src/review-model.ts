@@ -21,9 +21,10 @@ export type ReviewModel = ReturnType<typeof createReviewModel>;
  * State and actions of the finance review canvas (menu item): the queue and the account settings.
  * @example const model = createReviewModel({ api }); void model.load();
  */
-export function createReviewModel({ api }: { api: Api }) {
+export function createReviewModel({ api, initial }: { api: Api; initial?: ReviewCanvasView }) {
   const { state, expired, ui, explain, load, perform } = createRemoteView<ReviewCanvasView, ItemUi>({
     fetch: () => api.getReview(),
+    initial,
     expiredMessage: EXPIRED_REVIEW_MESSAGE,
     makeUi: () => ({ pending: signal(null), status: signal(null) }),
   });

@@ -3,6 +3,10 @@ import type { UiAssets } from './ui-assets.js';
 
 const SDK_JS = 'https://platform.servicem8.com/sdk/1.0/sdk.js';
 const SDK_CSS = 'https://platform.servicem8.com/sdk/1.0/sdk.css';
+// Server-rendered buttons stay grey until the script hydrates them (addon-ui/src/components/script-gate.tsx),
+// which also removes this note; kept out of #app so hydration finds exactly the components' markup.
+const SCRIPT_NOTE = '<div class="panel" id="script-note"><p class="callout" data-testid="script-note">Getting the buttons ready… '
+  + 'If they stay grey, close this panel and reopen it with scripts turned on.</p></div>';
 
 /** JSON safe inside <script type="application/json">: no `</script>`, no HTML comment or U+2028 tricks. */
 export function escapeJsonForScript(value: unknown): string {
@@ -12,11 +16,12 @@ export function escapeJsonForScript(value: unknown): string {
 }
 
 /**
- * The HTML document ServiceM8 renders in its iframe / webview. The headline is server-rendered so a
- * technician on a slow connection sees the one actionable line before any script arrives; sdk.js and
- * the bundle are deferred so nothing blocks first paint (issue: job-card panel, mobile).
+ * The HTML document ServiceM8 renders in its iframe / webview; sdk.js and the bundle are deferred so
+ * nothing blocks first paint (issue: job-card panel, mobile). `body` is the server-rendered panel
+ * (render-panel-html.tsx), which the script hydrates in place, so #app holds exactly that markup (issue 15,
+ * item 3). Without it the shell shows the headline and a loading line, and the script renders from the API.
  */
-export function renderShell(opts: { title: string; headline?: string; bootstrap: unknown; ui: UiAssets }): string {
+export function renderShell(opts: { title: string; headline?: string; bootstrap: unknown; ui: UiAssets; body?: string }): string {
   const styles = opts.ui.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
   const scripts = opts.ui.scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('');
   const headline = opts.headline ? `<p class="headline" role="status">${escapeHtml(opts.headline)}</p>` : '';
@@ -26,8 +31,11 @@ export function renderShell(opts: { title: string; headline?: string; bootstrap:
     + `<link rel="stylesheet" href="${SDK_CSS}">${styles}`
     + `<script defer src="${SDK_JS}"></script>`
     + `<script id="bootstrap" type="application/json">${escapeJsonForScript(opts.bootstrap)}</script>${scripts}`
-    + `</head><body><main id="app" class="panel"><h1 class="panel-title">${escapeHtml(opts.title)}</h1>${headline}${missing}`
-    + `<p class="loading" aria-live="polite">Loading call details…</p></main></body></html>`;
+    + `</head><body>${opts.body === undefined ? '' : missing + SCRIPT_NOTE}<main id="app" class="panel">${opts.body ?? placeholder(opts.title, headline, missing)}</main></body></html>`;
+}
+
+function placeholder(title: string, headline: string, missing: string): string {
+  return `<h1 class="panel-title">${escapeHtml(title)}</h1>${headline}${missing}<p class="loading" aria-live="polite">Loading call details…</p>`;
 }
 
 /** A small page for problems the user must act on inside ServiceM8 (not connected, missing job). */

@@ -166,7 +166,11 @@ export type ReviewRequest = { action: 'link_job' | 'create_job' | 'dismiss' | 'r
 /** The `{ error }` body every failing API call returns (server/http/error-handler.ts). */
 export type ApiError = { error: { code: string; message: string; requestId: string; fields?: { field: string; message: string }[] } };
 
-/** Bootstrap JSON embedded in the HTML shell (`<script id="bootstrap" type="application/json">`). */
+/**
+ * Bootstrap JSON embedded in the HTML shell (`<script id="bootstrap" type="application/json">`). `initial`
+ * is the view the page was server-rendered from, so the script hydrates that markup (issue 15, item 3);
+ * without it the script renders and loads from the API.
+ */
 export type Bootstrap =
-  | { view: 'job'; apiBase: string; token: string; jobUuid: string; issuedAt: string }
-  | { view: 'review'; apiBase: string; token: string; issuedAt: string };
+  | { view: 'job'; apiBase: string; token: string; jobUuid: string; issuedAt: string; initial?: JobPanelView }
+  | { view: 'review'; apiBase: string; token: string; issuedAt: string; initial?: ReviewCanvasView };

@@ -6,6 +6,7 @@ import type { JobPanelModel } from '../panel-model.js';
 import { CallCard } from './call-card.js';
 import type { StaffOption } from './next-step.js';
 import { CloseBar, ErrorState, ExpiredNotice, LoadingState } from './page-states.js';
+import { formatWhen } from '../format.js';
 
 /** The server may add a staff list for the owner picker; StepRequest only takes a staff UUID. */
 type JobView = JobPanelView;
@@ -28,7 +29,16 @@ export function JobPanel({ model, host, title, initialHeadline }: { model: JobPa
       {st.kind === 'loading' && <LoadingState text="Loading call details…" />}
       {st.kind === 'error' && !expired && <ErrorState message={st.message} onRetry={() => void model.load()} />}
       {view && view.calls.length === 0 && <p class="empty" data-testid="empty">No billing calls are linked to this job yet.</p>}
-      {view?.calls.map((c) => <CallCard key={c.id} call={c} record={view.record} model={model} staff={view.staff} />)}
+      {view?.calls.map((c, i) => {
+        const card = <CallCard key={c.id} call={c} record={view.record} model={model} staff={view.staff} />;
+        // Earlier calls fold to one line so the newest leads; native <details> opens without the script.
+        return i === 0 ? card : (
+          <details key={c.id}>
+            <summary>{c.intentLabel} · {formatWhen(c.startedAt)} · {c.stepPill.label}</summary>
+            {card}
+          </details>
+        );
+      })}
       <CloseBar host={host} label="Close" />
     </>
   );
