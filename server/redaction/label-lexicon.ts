@@ -17,7 +17,10 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'eftpos', 'cc', 'pan', 'long number', 'number on the front', 'front of the card', 'credit', 'debit',
       'sixteen digit', '16 digit', 'gift card', 'long number on the card', 'number across the front',
       'digits across the front', 'sixteen digits', '16 digits', 'fifteen digits',
-      '15 digits', 'card details again'],
+      '15 digits', 'card details again',
+      // A reading counted as too short or too long for a card ("4246 0914 883, was only 11 digits").
+      'eleven digits', '11 digits', 'twelve digits', '12 digits', 'thirteen digits', '13 digits', 'fourteen digits',
+      '14 digits', 'seventeen digits', '17 digits', 'digit short', 'digits short'],
   },
   ending: {
     common: ['ending', 'ends', 'ending in', 'ends in', 'ends with', 'ending with', 'last four', 'last 4',
