@@ -15,6 +15,14 @@ describe('redaction evaluation corpus', () => {
     expect(problems).toEqual([]);
   });
 
+  it('redacting any case a second time changes nothing', () => {
+    const changed = cases.filter((c) => {
+      const once = redactText(c.text).text;
+      return redactText(once).text !== once;
+    }).map((c) => c.id);
+    expect(changed).toEqual([]);
+  });
+
   it('holds the cases the issue asks for, across locales and styles', () => {
     expect(cases.length).toBeGreaterThanOrEqual(600);
     expect(count((c) => c.style === 'transcript' && c.classes.includes('slot'))).toBeGreaterThanOrEqual(150);
