@@ -16,23 +16,19 @@ const BRANCH: ReadonlySet<FindingKind> = new Set<FindingKind>(['bsb', 'sort_code
 const MAX_GAP_TOKENS = 12;
 
 export function bankTrail(doc: Doc, runs: readonly Run[], found: readonly { kind: FindingKind; pieces: readonly Span[] }[], covered: (g: Group) => boolean, emit: Emit): void {
-  const ends: number[] = [];
-  for (const f of found) if (BRANCH.has(f.kind)) ends.push(f.pieces[f.pieces.length - 1]!.end);
-  if (ends.length === 0) return;
-  ends.sort((a, b) => a - b);
-  let e = 0;
-  for (let r = 0; r < runs.length; r++) {
+  // Only the reading right after each branch number is looked at (found by the branch's end).
+  const after = new Set<number>();
+  for (const f of found) if (BRANCH.has(f.kind)) after.add(f.pieces[f.pieces.length - 1]!.end);
+  if (after.size === 0) return;
+  for (let r = 1; r < runs.length; r++) {
+    const prev = runs[r - 1]!;
+    if (!after.has(doc.tokens[prev.last]!.end)) continue;
     const run = runs[r]!;
-    const start = doc.tokens[run.first]!.start;
-    while (e < ends.length && ends[e]! <= start) e++;
-    if (e === 0) continue;
-    const branchEnd = ends[e - 1]!;
     const n = digitCount(run);
     if (n < 6 || n > 17 || !noneCovered(run, covered)) continue;
     // The branch must be the reading right before this one, a few words back, in the same turn.
-    const prev = runs[r - 1];
-    if (!prev || doc.tokens[prev.last]!.end !== branchEnd) continue;
     if (run.first - prev.last > MAX_GAP_TOKENS || doc.tokens[run.first]!.turn !== doc.tokens[prev.last]!.turn) continue;
+    const start = doc.tokens[run.first]!.start;
     const before = labelBefore(doc, start);
     const claim = claimOf(doc, run, before, 'bank_account');
     // Right after a branch number, a 4-3-3 reading is the account, not a phone, unless a phone word says so.

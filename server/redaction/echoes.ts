@@ -131,17 +131,21 @@ const SHORT_ECHO_TURNS = 2;
  * digits: it is that value again. Short values are too common to echo further away or approximately.
  */
 function shortEchoes(doc: Doc, runs: readonly Run[], found: readonly { kind: FindingKind; digits: string; pieces?: readonly Span[] }[], covered: (g: Group) => boolean, emit: Emit): void {
-  const shorts: { kind: FindingKind; digits: string; turn: number }[] = [];
+  const shorts = new Map<string, { kind: FindingKind; turn: number }[]>();
   for (const f of found) {
     if (!SHORT_KINDS.has(f.kind) || f.digits.length < 3 || f.digits.length > 4 || !f.pieces?.length) continue;
-    shorts.push({ kind: f.kind, digits: f.digits, turn: doc.tokens[tokenAt(doc, f.pieces[0]!.start)]!.turn });
+    const s = { kind: f.kind, turn: doc.tokens[tokenAt(doc, f.pieces[0]!.start)]!.turn };
+    const list = shorts.get(f.digits);
+    if (list) list.push(s);
+    else shorts.set(f.digits, [s]);
   }
-  if (shorts.length === 0) return;
+  if (shorts.size === 0) return;
   for (const run of runs) {
+    if (digitCount(run) < 3 || digitCount(run) > 4) continue;
     const turn = doc.tokens[run.first]!.turn;
     let digits = '';
     for (const g of run.groups) digits += g.digits;
-    const match = shorts.find((s) => s.digits === digits && turn > s.turn && turn - s.turn <= SHORT_ECHO_TURNS);
+    const match = shorts.get(digits)?.find((s) => turn > s.turn && turn - s.turn <= SHORT_ECHO_TURNS);
     if (!match || run.groups.some(covered)) continue;
     if (claimOf(doc, run, labelBefore(doc, doc.tokens[run.first]!.start), match.kind) === null) emit(match.kind, run.groups);
   }
