@@ -5,8 +5,11 @@ import { renderMessage, renderShell } from './shell.js';
 import { signPanelToken, type PanelSession } from './session-token.js';
 import { buildJobPanelView } from './job-panel-view.js';
 import { renderPanelHtml } from './render-panel-html.js';
+import { withinDeadline } from './within-deadline.js';
 
 const TITLE = 'Billing calls';
+/** How long the answer may wait for the view (ServiceM8 figures come from its API); then the loading shell goes. */
+export const RENDER_DEADLINE_MS = 1_500;
 
 /**
  * Job-card action (web `online` and mobile `app`): answers the panel, already rendered from the same view
@@ -25,12 +28,13 @@ export async function handleJobPanelEvent(event: AddonEvent, deps: AppDeps): Pro
   const token = signPanelToken(session, deps.panelKey, now);
   const boot = { view: 'job' as const, apiBase: `${deps.config.publicUrl}/api/panel`, token, jobUuid, issuedAt: now.toISOString() };
   try {
-    const view = await buildJobPanelView(deps, account, session);
+    const view = await withinDeadline(buildJobPanelView(deps, account, session), RENDER_DEADLINE_MS);
+    if (!view) throw new Error(`the view took longer than ${RENDER_DEADLINE_MS} ms`);
     const body = renderPanelHtml({ view: 'job', data: view }, TITLE);
     return { html: renderShell({ title: TITLE, ui: deps.ui, body, bootstrap: { ...boot, initial: view } }) };
   } catch (err) {
     // The panel still opens: the script loads the same view from the API (and says so if that fails too).
-    deps.log.warn({ err, account: account.uuid, job: jobUuid }, 'job panel: server rendering failed, sending the loading shell');
+    deps.log.warn({ err, account: account.uuid, job: jobUuid }, 'job panel: not server-rendered, sending the loading shell');
     const calls = await deps.store.calls.listForJob(account.uuid, jobUuid, 1).catch(() => []);
     return { html: renderShell({ title: TITLE, headline: calls[0]?.decision?.headline, ui: deps.ui, bootstrap: boot }) };
   }

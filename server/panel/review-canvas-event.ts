@@ -5,6 +5,8 @@ import { renderMessage, renderShell } from './shell.js';
 import { signPanelToken } from './session-token.js';
 import { buildReviewCanvasView } from './review-canvas-view.js';
 import { renderPanelHtml } from './render-panel-html.js';
+import { withinDeadline } from './within-deadline.js';
+import { RENDER_DEADLINE_MS } from './job-panel-event.js';
 
 const TITLE = 'Billing call review';
 
@@ -21,11 +23,12 @@ export async function handleReviewCanvasEvent(event: AddonEvent, deps: AppDeps):
   const token = signPanelToken({ accountUuid: account.uuid, staffUuid: event.staffUuid, scope: 'account' }, deps.panelKey, now);
   const boot = { view: 'review' as const, apiBase: `${deps.config.publicUrl}/api/panel`, token, issuedAt: now.toISOString() };
   try {
-    const view = await buildReviewCanvasView(deps, account, event.staffUuid);
+    const view = await withinDeadline(buildReviewCanvasView(deps, account, event.staffUuid), RENDER_DEADLINE_MS);
+    if (!view) throw new Error(`the view took longer than ${RENDER_DEADLINE_MS} ms`);
     const body = renderPanelHtml({ view: 'review', data: view }, TITLE);
     return { html: renderShell({ title: TITLE, ui: deps.ui, body, bootstrap: { ...boot, initial: view } }) };
   } catch (err) {
-    deps.log.warn({ err, account: account.uuid }, 'review canvas: server rendering failed, sending the loading shell');
+    deps.log.warn({ err, account: account.uuid }, 'review canvas: not server-rendered, sending the loading shell');
     return { html: renderShell({ title: TITLE, ui: deps.ui, bootstrap: boot }) };
   }
 }

@@ -7,6 +7,7 @@ import { callEnded, deliver } from '../helpers/deliver.js';
 import { settle } from '../helpers/pipeline.js';
 import { api, openPanel } from '../helpers/panel.js';
 import { addonEvent } from '../helpers/sign.js';
+import { RENDER_DEADLINE_MS } from '../../server/panel/job-panel-event.js';
 
 // Card, CVV, expiry, bank and tax values read out on the newest call; none may reach the panel's HTML
 // (rendered markup or bootstrap JSON). The same needles as test/security/leak.test.ts.
@@ -95,6 +96,20 @@ describe.each(engines)('the add-on event answers the panel already rendered, on 
     expect(text).toContain('Settings');
     expect(appOf(html)).toContain('data-testid="settings-save"');
     expect(NEEDLES.filter((n) => html.includes(n))).toEqual([]);
+  });
+
+  it('does not hold the answer for a slow ServiceM8: after the deadline the loading shell goes', async () => {
+    const original = rt.deps.records.get;
+    rt.deps.records.get = () => new Promise(() => undefined); // ServiceM8 never answers
+    try {
+      const started = Date.now();
+      const { html } = await openPanel(rt, { jobUuid: j1042, staff: finance });
+      expect(Date.now() - started).toBeLessThan(RENDER_DEADLINE_MS + 1_000);
+      expect(html).toContain('Loading call details');
+      expect(bootOf(html).initial).toBeUndefined();
+    } finally {
+      rt.deps.records.get = original;
+    }
   });
 
   it('still opens (the script loads from the API) when the view cannot be built', async () => {
