@@ -54,8 +54,9 @@ async function main(): Promise<void> {
       const outIndex = args.indexOf('--out');
       const dir = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : 'manifest';
       mkdirSync(dir, { recursive: true });
-      // --sends: the add-on sends documents itself, so it asks for publish_email / publish_sms (issue 14).
-      const sends = args.includes('--sends');
+      // DOCUMENT_SENDS=1 or --sends: the add-on sends documents itself, so it asks for publish_email /
+      // publish_sms (issue 14); the served /manifest.json follows the same setting.
+      const sends = args.includes('--sends') || c.documentSends === true;
       writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(buildManifest(c.publicUrl, { sends }), null, 2)}\n`);
       process.stdout.write(`wrote ${join(dir, 'manifest.json')} for ${c.publicUrl}${sends ? ' (with the messaging scopes)' : ''}\n`);
       return;

@@ -39,6 +39,7 @@ const RawSchema = z.object({
   METRICS_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).optional(),
   ADDON_EVENT_MAX_AGE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(30).max(3600).default(300),
   ADDON_EVENT_CLOCK_SKEW_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(0).max(600).default(60),
+  DOCUMENT_SENDS: z.enum(['0', '1', 'true', 'false'], { error: 'must be 0 or 1' }).optional(),
 });
 
 export type Config = {
@@ -55,6 +56,11 @@ export type Config = {
   dialnexa: { webhookSecret?: string; previousWebhookSecret?: string; apiUrl: string; apiKey?: string };
   /** 32 bytes; in sandbox a throwaway key is generated when unset (main.ts says so in the log). */
   encryptionKey?: Buffer;
+  /**
+   * The add-on sends documents itself through ServiceM8's Messaging API (issue 14): the manifest then asks
+   * for publish_email / publish_sms. Off by default outside the sandbox (DOCUMENT_SENDS=1 turns it on).
+   */
+  documentSends?: boolean;
   /**
    * /metrics is not public (issue 15, item 6): on the main port it needs `Authorization: Bearer <token>`
    * (without a token configured it always answers 401); `port` also serves it, unauthenticated, on
@@ -107,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
     addonEvent: { maxAgeSeconds: e.ADDON_EVENT_MAX_AGE_SECONDS, clockSkewSeconds: e.ADDON_EVENT_CLOCK_SKEW_SECONDS },
+    documentSends: e.DOCUMENT_SENDS === undefined ? sandbox : truthy(e.DOCUMENT_SENDS),
   };
 }
 

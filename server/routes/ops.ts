@@ -25,7 +25,7 @@ export function opsRoutes(deps: AppDeps): Router {
     res.type('html').send(renderMessage('DialNexa Billing Calls — help', 'The add-on records DialNexa billing calls on the matching ServiceM8 job. Open “Billing calls” on a job card to see a call and confirm its next step; finance reviews unmatched and sensitive calls under Add-ons → “Billing call review”, where settings live too. For help, email support@example.com.'));
   });
   r.get('/manifest.json', (_req, res) => {
-    res.json(buildManifest(deps.config.publicUrl));
+    res.json(buildManifest(deps.config.publicUrl, { sends: deps.config.documentSends === true }));
   });
   return r;
 }

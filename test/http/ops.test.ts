@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, manifestEventNames, OAUTH_SCOPES } from '../../server/servicem8/manifest.js';
+import { buildManifest, manifestEventNames, MESSAGING_SCOPES, OAUTH_SCOPES } from '../../server/servicem8/manifest.js';
 import { ADDON_HANDLERS } from '../../server/routes/addon-event.js';
 import { createMetricsApp } from '../../server/http/metrics-app.js';
 import { makeRuntime, useRuntime } from '../helpers/make-deps.js';
@@ -78,8 +78,20 @@ describe('operations routes', async () => {
     expect(m.webhooks[0].object).toBe('job');
     expect(m.webhooks[0].fields).toEqual(expect.arrayContaining(['payment_received', 'invoice_sent']));
     expect(m.iconURL).toMatch(/^http:\/\/addon\.test\//);
-    expect(m.oauth.scope.split(' ')).toEqual([...OAUTH_SCOPES]);
+    // The sandbox sends documents itself (DOCUMENT_SENDS defaults to on there), so it asks for the messaging scopes.
+    expect(m.oauth.scope.split(' ')).toEqual([...OAUTH_SCOPES, ...MESSAGING_SCOPES]);
     expect(m.name).not.toMatch(/ServiceM8|M8|Mate/);
+  });
+
+  it('asks for the messaging scopes only when document sends are on (DOCUMENT_SENDS)', async () => {
+    const off = await makeRuntime({ env: { DOCUMENT_SENDS: '0' } });
+    try {
+      const m = (await request(off.app).get('/manifest.json')).body;
+      expect(m.oauth.scope.split(' ')).toEqual([...OAUTH_SCOPES]);
+      expect(m.oauth.scope).not.toMatch(/publish_(email|sms)/);
+    } finally {
+      await off.close();
+    }
   });
 
   it('404s unknown routes with the JSON error shape and a request id', async () => {
