@@ -3,8 +3,8 @@ import type {
 } from '../../server/panel/view-types.js';
 
 /** A failed API call in one shape: `status` 0 means the server was never reached. */
-// `declare` fields: set in the constructor only, so the bundle carries no class-field helper (JS budget, issue 15).
 export class ApiFailure extends Error {
+  // `declare`: set in the constructor only, so the bundle carries no class-field helper (JS budget, issue 15).
   declare readonly status: number;
   declare readonly code: string;
   declare readonly requestId?: string;

@@ -42,6 +42,7 @@ function start(): void {
   }
   const api = createApi({ apiBase: boot.apiBase, token: boot.token });
   const model = boot.view === 'job' ? createJobPanelModel({ api, initial: boot.initial }) : createReviewModel({ api, initial: boot.initial });
+  // The same tree as server/panel/render-panel-html.tsx renders; `'runStep' in model` tells the two models apart.
   const tree = <ScriptGate>{'runStep' in model
     ? <JobPanel model={model} host={host} title={title} initialHeadline={headline} />
     : <ReviewCanvas model={model} host={host} title={title} />}</ScriptGate>;

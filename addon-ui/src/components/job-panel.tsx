@@ -1,12 +1,12 @@
 import { useEffect } from 'preact/hooks';
 import type { JobPanelView } from '../../../server/panel/view-types.js';
+import { formatWhen } from '../format.js';
 import type { Host } from '../host.js';
 import { EXPIRED_JOB_MESSAGE } from '../messages.js';
 import type { JobPanelModel } from '../panel-model.js';
 import { CallCard } from './call-card.js';
 import type { StaffOption } from './next-step.js';
 import { CloseBar, ErrorState, ExpiredNotice, LoadingState } from './page-states.js';
-import { formatWhen } from '../format.js';
 
 /** The server may add a staff list for the owner picker; StepRequest only takes a staff UUID. */
 type JobView = JobPanelView;
