@@ -11,6 +11,7 @@ import { panelApiRoutes } from './routes/panel-api.js';
 import { sandboxRoutes } from './routes/sandbox.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { callLinkRoutes } from './routes/call-link.js';
+import { callPageOpenRoutes } from './routes/call-page-open.js';
 
 export type { AppDeps };
 
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/panel', panelApiRoutes(deps));
   app.use(oauthRoutes(deps));
   app.use(callLinkRoutes(deps));
+  app.use(callPageOpenRoutes(deps));
   // Built, content-hashed assets: cache for a year; the HTML shell that names them is never cached.
   app.use('/ui', express.static(deps.ui.distDir, { immutable: true, maxAge: '365d', index: false }));
   if (deps.sandbox) app.use(sandboxRoutes(deps, deps.sandbox));

@@ -5,6 +5,7 @@ import { renderMessage, renderShell } from './shell.js';
 import { signPanelToken, type PanelSession } from './session-token.js';
 import { buildJobPanelView } from './job-panel-view.js';
 import { renderPanelHtml } from './render-panel-html.js';
+import { renderCallRecordForms, type CallRecordLink } from './call-record-forms.js';
 import { withinDeadline } from './within-deadline.js';
 
 const TITLE = 'Billing calls';
@@ -31,11 +32,21 @@ export async function handleJobPanelEvent(event: AddonEvent, deps: AppDeps): Pro
     const view = await withinDeadline(buildJobPanelView(deps, account, session), RENDER_DEADLINE_MS);
     if (!view) throw new Error(`the view took longer than ${RENDER_DEADLINE_MS} ms`);
     const body = renderPanelHtml({ view: 'job', data: view }, TITLE);
-    return { html: renderShell({ title: TITLE, ui: deps.ui, body, bootstrap: { ...boot, initial: view } }) };
+    const after = renderCallRecordForms(await callRecordLinks(deps, account.uuid, jobUuid), deps.config.publicUrl, token);
+    return { html: renderShell({ title: TITLE, ui: deps.ui, body, after, bootstrap: { ...boot, initial: view } }) };
   } catch (err) {
     // The panel still opens: the script loads the same view from the API (and says so if that fails too).
     deps.log.warn({ err, account: account.uuid, job: jobUuid }, 'job panel: not server-rendered, sending the loading shell');
     const calls = await deps.store.calls.listForJob(account.uuid, jobUuid, 1).catch(() => []);
     return { html: renderShell({ title: TITLE, headline: calls[0]?.decision?.headline, ui: deps.ui, bootstrap: boot }) };
   }
+}
+
+/** The job's latest calls, newest first, for the "Full call record" buttons (dates in UTC: the server knows no viewer's zone). */
+async function callRecordLinks(deps: AppDeps, accountUuid: string, jobUuid: string): Promise<CallRecordLink[]> {
+  const calls = await deps.store.calls.listForJob(accountUuid, jobUuid, 5);
+  return calls.map((c) => {
+    const at = c.outcome.startedAt ? `${c.outcome.startedAt.slice(0, 10)} ${c.outcome.startedAt.slice(11, 16)} UTC` : 'no start time';
+    return { linkToken: c.linkToken, startedAt: c.outcome.startedAt, label: `Open the call of ${at}` };
+  });
 }

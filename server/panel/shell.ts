@@ -20,8 +20,9 @@ export function escapeJsonForScript(value: unknown): string {
  * nothing blocks first paint (issue: job-card panel, mobile). `body` is the server-rendered panel
  * (render-panel-html.tsx), which the script hydrates in place, so #app holds exactly that markup (issue 15,
  * item 3). Without it the shell shows the headline and a loading line, and the script renders from the API.
+ * `after`: server-only markup below #app (call-record-forms.ts), which hydration never touches.
  */
-export function renderShell(opts: { title: string; headline?: string; bootstrap: unknown; ui: UiAssets; body?: string }): string {
+export function renderShell(opts: { title: string; headline?: string; bootstrap: unknown; ui: UiAssets; body?: string; after?: string }): string {
   const styles = opts.ui.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('');
   const scripts = opts.ui.scripts.map((src) => `<script type="module" src="${escapeHtml(src)}"></script>`).join('');
   const headline = opts.headline ? `<p class="headline" role="status">${escapeHtml(opts.headline)}</p>` : '';
@@ -31,7 +32,7 @@ export function renderShell(opts: { title: string; headline?: string; bootstrap:
     + `<link rel="stylesheet" href="${SDK_CSS}">${styles}`
     + `<script defer src="${SDK_JS}"></script>`
     + `<script id="bootstrap" type="application/json">${escapeJsonForScript(opts.bootstrap)}</script>${scripts}`
-    + `</head><body>${opts.body === undefined ? '' : missing + SCRIPT_NOTE}<main id="app" class="panel">${opts.body ?? placeholder(opts.title, headline, missing)}</main></body></html>`;
+    + `</head><body>${opts.body === undefined ? '' : missing + SCRIPT_NOTE}<main id="app" class="panel">${opts.body ?? placeholder(opts.title, headline, missing)}</main>${opts.after ?? ''}</body></html>`;
 }
 
 function placeholder(title: string, headline: string, missing: string): string {
