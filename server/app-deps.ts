@@ -38,6 +38,8 @@ export type AppDeps = {
   intake: IntakePool;
   /** Nudges the outbox worker after new actions are enqueued (no-op when no worker runs here). */
   wakeWorker: () => void;
+  /** Counts webhook deliveries in flight so the worker lets them finish first (outbox/intake-first.ts). */
+  intakeFirst?: import('./outbox/intake-first.js').IntakeFirst;
   /** The account for single-account routes (API-key mode or sandbox). */
   defaultAccountUuid?: string;
   /** Multi-account OAuth install flow; absent in API-key and sandbox modes. */

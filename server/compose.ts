@@ -13,6 +13,7 @@ import { createSharedRateLimiter } from './limits/shared-rate-limiter.js';
 import { createAccountClients } from './oauth/account-clients.js';
 import { createOAuthClient } from './oauth/oauth-client.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox/worker.js';
+import { createIntakeFirst } from './outbox/intake-first.js';
 import { createRecordCache } from './panel/record-view.js';
 import { derivePanelKey } from './panel/session-token.js';
 import { loadUiAssets } from './panel/ui-assets.js';
@@ -77,7 +78,11 @@ export async function composeRuntime(configIn: Config, o: ComposeOptions): Promi
   const directory = createDirectoryCache({ now: clock });
   const records = createRecordCache({ now: clock });
   const runners = createRunners({ store, servicem8For, directory, publicUrl: config.publicUrl, clock, dialnexa, dryRun: config.dryRun, log });
-  const worker = createOutboxWorker({ store, runners, clock, log: log.child({ component: 'outbox' }), onResult: metrics.countAction, ...o.worker });
+  // A delivery rarely takes longer than 100 ms; the worker waits at most that for the intake to settle.
+  const intakeFirst = createIntakeFirst();
+  const worker = createOutboxWorker({
+    store, runners, clock, log: log.child({ component: 'outbox' }), onResult: metrics.countAction, beforeBatch: () => intakeFirst.settled(100), ...o.worker,
+  });
   const readiness = async (): Promise<Readiness> => {
     try {
       await store.ping();
@@ -91,7 +96,7 @@ export async function composeRuntime(configIn: Config, o: ComposeOptions): Promi
   const intake = createIntakePool({ threads: config.intakeThreads, log });
   const deps: AppDeps = {
     config, store, clock, log, metrics, readiness, servicem8For, dialnexa, directory, records, intake,
-    ui: loadUiAssets(o.distDir ?? DEFAULT_DIST, config.publicUrl), panelKey: derivePanelKey(key), wakeWorker: () => worker.wake(),
+    ui: loadUiAssets(o.distDir ?? DEFAULT_DIST, config.publicUrl), panelKey: derivePanelKey(key), wakeWorker: () => worker.wake(), intakeFirst,
     defaultAccountUuid, sandbox,
     oauth: oauthClient ? { client: oauthClient, vendorFor: (token) => factory({ kind: 'bearer', getToken: async () => token }, 'oauth-connect').getVendor() } : undefined,
   };

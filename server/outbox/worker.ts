@@ -18,6 +18,8 @@ export type WorkerOptions = {
   maxAttempts?: number;
   baseDelayMs?: number;
   random?: () => number;
+  /** Waited on before each batch the running loop claims (intake-first.ts); drain() does not wait. */
+  beforeBatch?: () => Promise<void>;
 };
 
 /**
@@ -104,7 +106,10 @@ export function createOutboxWorker(o: WorkerOptions) {
       loop = (async () => {
         while (running) {
           let n = 0;
-          try { n = await runOnce(); } catch (err) { o.log.error({ err }, 'outbox poll failed (database?)'); }
+          try {
+            await o.beforeBatch?.();
+            n = await runOnce();
+          } catch (err) { o.log.error({ err }, 'outbox poll failed (database?)'); }
           if (!n && running) await sleep(o.idleMs ?? 1_000);
         }
       })();

@@ -33,6 +33,15 @@ export function dialnexaWebhookRoutes(deps: AppDeps): Router {
   }
 
   async function handle(req: Request, res: Response) {
+    deps.intakeFirst?.enter();
+    try {
+      await handleDelivery(req, res);
+    } finally {
+      deps.intakeFirst?.leave();
+    }
+  }
+
+  async function handleDelivery(req: Request, res: Response) {
     const target = await resolveTarget(req);
     const body: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const header = req.get('x-dialnexa-signature') ?? req.get('x-nexa-signature');
