@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../server/sandbox/seed.js';
-import { hasChromium, launchChromium, stubServiceM8Sdk } from '../helpers/browser.js';
+import { hasChromium, launchChromium, stubServiceM8Sdk, waitFor } from '../helpers/browser.js';
 import { startLiveServer } from '../helpers/live-server.js';
 
 const J1042 = SEED.jobs.j1042.uuid;
@@ -34,14 +34,6 @@ describe.skipIf(!hasChromium)('server-rendered job panel in Chromium', () => {
     await browser?.close();
     await live?.close();
   });
-
-  async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 15_000) {
-    const end = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   /** A fresh duplicate-charge call on job 1042, decided, so the newest call has a step to confirm. */
   async function freshCall() {

@@ -4,7 +4,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPanelToken } from '../../server/panel/session-token.js';
 import { SEED } from '../../server/sandbox/seed.js';
-import { hasChromium, launchChromium, stubServiceM8Sdk } from '../helpers/browser.js';
+import { hasChromium, launchChromium, stubServiceM8Sdk, waitFor } from '../helpers/browser.js';
 import { startLiveServer } from '../helpers/live-server.js';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -27,14 +27,6 @@ describe.skipIf(!hasChromium)('job-card panel in Chromium', () => {
     await browser?.close();
     await live?.close();
   });
-
-  async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 15_000) {
-    const end = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   async function sendDuplicateChargeFromSandbox(page: Page) {
     await page.goto(`${live.url}/sandbox`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../server/sandbox/seed.js';
-import { hasChromium, launchChromium, stubServiceM8Sdk } from '../helpers/browser.js';
+import { hasChromium, launchChromium, stubServiceM8Sdk, waitFor } from '../helpers/browser.js';
 import { startLiveServer } from '../helpers/live-server.js';
 
 const J1042 = SEED.jobs.j1042.uuid;
@@ -22,14 +22,6 @@ describe.skipIf(!hasChromium)('document resend from the panel in Chromium (issue
     await browser?.close();
     await live?.close();
   });
-
-  async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 15_000) {
-    const end = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   /** A verified caller asks for invoice 1042 at the address on file; returns the add-on's call id once decided. */
   async function resendCall(): Promise<{ id: string; providerCallId: string }> {

@@ -30,3 +30,12 @@ export async function stubServiceM8Sdk(context: BrowserContext): Promise<string[
   });
   return calls;
 }
+
+/** Polls `check` every 50 ms until it holds, or fails naming `what` after `ms`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
