@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.js';
 import { isAppError } from '../errors.js';
-import { signSignInLink } from '../call-page/call-tokens.js';
+import { issueSignInLink, openableBy } from '../call-page/issue-sign-in-link.js';
 import { renderCallSignIn } from '../call-page/render-call-page.js';
 import { verifyPanelToken } from '../panel/session-token.js';
 import { LINK_TOKEN_PATTERN } from '../store/link-token.js';
@@ -32,12 +32,9 @@ export function callPageOpenRoutes(deps: AppDeps): Router {
       req.log.info({ reason: err.detail.reason }, 'call page: panel token on the open form refused');
       return res.status(401).type('html').send(renderCallSignIn('This panel has been open too long. Close it, open it again from the job card, then try again.'));
     }
-    const call = await deps.store.calls.getByLinkToken(session.accountUuid, token);
-    // A job panel opens calls on its own job only; the review canvas any call of its account.
-    if (!call || (session.scope === 'job' && call.jobUuid !== session.jobUuid)) return notFound();
-    const sign = signSignInLink({ accountUuid: session.accountUuid, staffUuid: session.staffUuid }, call.linkToken, deps.panelKey, deps.clock());
-    await deps.store.audit.append({ accountUuid: session.accountUuid, callId: call.id, actor: `staff:${session.staffUuid}`, action: 'call.link_issued', detail: { scope: session.scope, via: 'panel_form' } });
-    return res.redirect(303, `/calls/${encodeURIComponent(call.linkToken)}?sign=${encodeURIComponent(sign)}`);
+    const call = openableBy(session, await deps.store.calls.getByLinkToken(session.accountUuid, token));
+    if (!call) return notFound();
+    return res.redirect(303, await issueSignInLink(deps, session, call, 'panel_form'));
   });
   return r;
 }
