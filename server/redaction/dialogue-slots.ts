@@ -7,6 +7,7 @@ import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
 import { asks, barBetween, cardTalkNear, inFieldKey, statesItsNumber, Talk, withBusiness } from './slot-talk.js';
 import { emitLoose, keepLoose } from './loose-readings.js';
+import { digitCount } from './fail-closed.js';
 
 // The dialogue model (issue 12): in slot-filling talk the question is the label. "First four
 // digits?" / "five two one nine" / "Next four?" / "4471": each answer alone looks harmless. A turn
@@ -102,12 +103,6 @@ function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined)
   return SLOT_KIND.get(l.cat);
 }
 
-function digitsOf(run: Run): number {
-  let n = 0;
-  for (const g of run.groups) n += g.digits.length;
-  return n;
-}
-
 /** The fewest digits a reading needs to count in a slot of this kind: a form number ("the 1099") is no tax id. */
 function minDigits(kind: FindingKind, answers: boolean): number {
   // A month or a year alone is half an expiry ("03 of 29"); bank accounts have six digits or more.
@@ -197,7 +192,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       if (slot) {
         slot.lastTurn = first.turn;
         slot.lastEnd = tokens[run.last]!.end;
-        if (kind === 'routing_number' && digitsOf(run) === 9) slot = null; // as below
+        if (kind === 'routing_number' && digitCount(run) === 9) slot = null; // as below
       }
       continue;
     }
@@ -206,7 +201,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       // A document question claims its answer in a later turn (a field key, its value); in its own
       // turn only what it links to.
       // A phone question vouches for a phone-sized answer only ("card_on_call: 6011 7380 8825 2026").
-      const sized = slot!.cat !== 'phone' || digitsOf(run) <= 12;
+      const sized = slot!.cat !== 'phone' || digitCount(run) <= 12;
       if (claim !== 'date' && sized && (first.turn > slot!.turn || slot!.lineOnly)) {
         answered.add(run);
         slot = null; // a document question is answered once
@@ -226,7 +221,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       // Nine digits answer a routing question; what follows is the account (bank-trail.ts), not more of it.
       // (A later pass sees the routing as a redaction token and leaves the slot open, but a routing slot
       // takes eight digits or more, so the account's marker and a cheque number after it stay as they are.)
-      if (named === 'routing_number' && digitsOf(run) === 9) slot = null;
+      if (named === 'routing_number' && digitCount(run) === 9) slot = null;
     }
   }
   // A question after the last reading ("And when does it run out?" ends the call's text).

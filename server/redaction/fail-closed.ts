@@ -2,7 +2,7 @@ import { claimOf, uncoveredStretches } from './run-claims.js';
 import { isLikelyCard } from './card-numbers.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { Doc } from './run-context.js';
-import type { LabelCat } from './context-labels.js';
+import { SENSITIVE_CATS, type LabelCat } from './context-labels.js';
 import type { Emit } from './segmenter.js';
 import type { Span } from './tokens.js';
 import { mergeSpans } from './keep-zones.js';
@@ -117,8 +117,8 @@ export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) =
   }
 }
 
-const SENSITIVE: ReadonlySet<LabelCat> = new Set<LabelCat>(['card', 'group', 'cvv', 'expiry', 'pin', 'account', 'bank', 'bsb', 'sort', 'routing',
-  'iban', 'tfn', 'ird', 'ssn', 'itin', 'ni', 'utr', 'tax']);
+// The words that name a sensitive value: a card's end ("ending") and a bare "code" do not; a group prompt does.
+const SENSITIVE: ReadonlySet<LabelCat> = new Set<LabelCat>([...SENSITIVE_CATS, 'group' as const].filter((c) => c !== 'ending' && c !== 'code'));
 
 /** A sensitive word on the run's own line, the last label before it: "caller_claim: refund to account twelve, …". */
 function namedSensitive(doc: Doc, run: Run): boolean {

@@ -1,4 +1,4 @@
-import type { Label } from './context-labels.js';
+import { CARD_CATS, type Label } from './context-labels.js';
 import type { Doc } from './run-context.js';
 
 // What the dialogue slots read of a text besides its labels and runs: field keys, questions, the
@@ -98,13 +98,12 @@ export function barBetween(doc: Talk, from: number, to: number): boolean {
   return lo < bars.length && bars[lo]! < to;
 }
 
-const CARD_WORDS = new Set(['card', 'ending', 'cvv', 'expiry', 'pin', 'group']);
 /** How far back a card word keeps a bare "code" a card's code. */
 const CARD_TALK_TURNS = 6;
 
 /** A card was talked about in this turn or the few before ("error code 1127 on the heater?" is no CVV). */
 export function cardTalkNear(doc: Talk, l: Label): boolean {
-  doc.cardTurns ??= doc.labels.filter((x) => CARD_WORDS.has(x.cat)).map((x) => x.turn);
+  doc.cardTurns ??= doc.labels.filter((x) => CARD_CATS.has(x.cat) || x.cat === 'pin').map((x) => x.turn);
   for (const t of doc.cardTurns) if (t <= l.turn + 1 && t >= l.turn - CARD_TALK_TURNS) return true;
   return false;
 }
