@@ -59,7 +59,6 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
 // A noun, not a pronoun: "under customer ref it says 395 903 285 — that's my tax file number!".
 const WHERE_IT_IS = /^\s+(?:(?:on|from|in|off)\s+(?:the|my|your|this|that|our)\s+)?(?!(?:it|that|this|he|she|they)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?\s+(?:is|was|reads|says)\s*:?\s*$/i;
 
-
 /**
  * The run is the value of an extracted field whose key's last label is a document word
  * ("vat_number_of_business: GB 294 7718 06"), whatever a slot from the line before says.
