@@ -64,7 +64,8 @@ export function classifyCardFamily(seg: Segment, ctx: SegmentContext): Verdict {
     const v = trailVerdict(seg, ctx.trail);
     if (v) return v;
   }
-  const cvv = ctx.lab === 'cvv' || (ctx.lab === 'code' && ctx.cardWindow);
+  // "and the code four four eight" right after a card was read, with or without a card word.
+  const cvv = ctx.lab === 'cvv' || (ctx.lab === 'code' && (ctx.cardWindow || ctx.prevCard));
   if (cvv && (L === 3 || L === 4)) return 'security_code';
   if (ctx.lab === 'pin' && L >= 4 && L <= 8) return 'pin';
   if (ctx.lab === 'ending' && L <= 4) return 'keep';

@@ -14,6 +14,7 @@ import { echoes } from './echoes.js';
 import { isLikelyCard } from './card-numbers.js';
 import { bankTrail } from './bank-trail.js';
 import { restarts } from './restarts.js';
+import { bankParts } from './bank-parts.js';
 import type { FindingKind } from './findings.js';
 import type { Emit } from './segmenter.js';
 
@@ -138,6 +139,7 @@ export function detectNumbers(
     echoes(doc, runs, [...known, ...found], covered(), add);
     bankTrail(doc, runs, [...found], covered(), add);
     restarts(doc, runs, [...found], covered(), add);
+    bankParts(doc, runs, covered(), add);
   }
   return found;
 }

@@ -122,12 +122,23 @@ function emitReading(doc: Talk, run: Run, kind: FindingKind, emit: Emit): void {
   if (n >= minDigits(kind, startsTurn(doc, run))) emit(kind, run.groups);
 }
 
+/** Turns holding a card-length reading, or a card a previous pass redacted (its block token). */
+function cardReadTurns(doc: Doc, runs: readonly Run[]): number[] {
+  const out: number[] = [];
+  for (const run of runs) {
+    const n = digitCount(run);
+    if (n >= 13 && n <= 19) out.push(doc.tokens[run.first]!.turn);
+  }
+  for (const t of doc.tokens) if (t.kind === 'block' && t.text.startsWith('[card')) out.push(t.turn);
+  return out;
+}
+
 /**
  * Removes the numbers read inside open slots that the label-by-label pass left (`covered` tells which
  * groups it already removed), and returns the runs that answer a document question (kept).
  */
 export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): Set<Run> {
-  const doc = new Talk(text);
+  const doc = new Talk(text, cardReadTurns(text, runs));
   const { tokens, labels, speakers } = doc;
   const answered = new Set<Run>();
   let slot: Slot | null = null;

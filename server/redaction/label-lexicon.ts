@@ -205,4 +205,4 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set(['sec', 'sc', 'security
       'bank', 'banking', 'expired', 'expire', 'expiring', 'runs out', 'run out', 'next bit',
       'ni', 'n i', 'csv', 'card code', 'lic', 'unit', 'meter',
       'container', 'eftpos', 'gift card', 'cards', 'tax file', 'call', 'ring', 'reach', 'text', 'contact',
-      'ph', 'tel']);
+      'ph', 'tel', 'phone']);

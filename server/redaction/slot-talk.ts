@@ -21,8 +21,11 @@ export class Talk {
   bars: number[] | null = null;
   /** Turns with a card word (card, ending, CVV, expiry, PIN, a group prompt); built on first use. */
   cardTurns: number[] | null = null;
+  /** Turns where a card-length number was read or a card was already redacted (the caller gives it). */
+  readonly cardReadTurns: readonly number[];
 
-  constructor(doc: Doc) {
+  constructor(doc: Doc, cardReadTurns: readonly number[] = []) {
+    this.cardReadTurns = cardReadTurns;
     this.text = doc.text;
     this.tokens = doc.tokens;
     this.lines = doc.lines;
@@ -103,7 +106,9 @@ const CARD_TALK_TURNS = 6;
 
 /** A card was talked about in this turn or the few before ("error code 1127 on the heater?" is no CVV). */
 export function cardTalkNear(doc: Talk, l: Label): boolean {
-  doc.cardTurns ??= doc.labels.filter((x) => CARD_CATS.has(x.cat) || x.cat === 'pin').map((x) => x.turn);
+  // A card read with no card word ("Just to confirm, that's five three four seven, …?" / "and the
+  // code four four eight") is card talk too.
+  doc.cardTurns ??= [...doc.labels.filter((x) => CARD_CATS.has(x.cat) || x.cat === 'pin').map((x) => x.turn), ...doc.cardReadTurns];
   for (const t of doc.cardTurns) if (t <= l.turn + 1 && t >= l.turn - CARD_TALK_TURNS) return true;
   return false;
 }

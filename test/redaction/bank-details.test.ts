@@ -114,4 +114,13 @@ describe('where a reference is printed, amounts and appointments', () => {
     check('{"iban":"GB87HBUK40127681223344","amount_gbp":"4,012.76"}', ['GB87HBUK40127681223344'], ['4,012.76']);
     check('Recap: card 4024 0071 5336 2190 exp 11/28. Agent booked a callback for 10/21 at 4:00 PM.', ['4024 0071 5336', '11/28'], ['10/21']);
   });
+
+  it('a NZ account asked for and given part by part, in a call or in fields', () => {
+    check("Agent: Okay, bank number first, that's the first two digits.\nCaller: 01\nAgent: branch?\nCaller: 0242\nAgent: the main part?\nCaller: 0123456\nAgent: and the suffix on the end?\nCaller: 00\nAgent: So the $1,150 bond comes back by Friday.",
+      ['Caller: 01\n', 'Caller: 0242', 'Caller: 0123456', 'Caller: 00'], ['$1,150']);
+    check('refund_bank: 12\nrefund_branch: 3140\nrefund_account_base: 0456781\nrefund_suffix: 00\nrefund_amount: $230.00\ninvoice: 2290',
+      ['refund_bank: 12', '3140', '0456781', 'refund_suffix: 00'], ['$230.00', 'invoice: 2290']);
+    // The layout alone, with no branch or suffix word, proves nothing: job 12, unit 3140, ...
+    check('job: 12\nunit: 3140\nref: 0456781\nvisit: 00', [], ['job: 12', 'unit: 3140', 'ref: 0456781']);
+  });
 });

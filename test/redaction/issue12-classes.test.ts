@@ -86,4 +86,16 @@ describe('issue 12 leak classes', () => {
     check('Agent: and the expiry?\nCaller: November 28\nAgent: Thanks. Your next visit stays Tuesday, November 18 at 9 a.m.', ['November 28'], ['Tuesday, November 18']);
     check('The expiry was read as oh ate to nine. Next visit Tuesday, October 14.', ['oh ate to nine'], ['Tuesday, October 14']);
   });
+
+  it('a refusal "over the phone" is no phone question: the number given after it is still judged', () => {
+    check("Agent: I just need your tax file number for the payroll form.\nCaller: rather not over the phone actually\nAgent: that's fine. Without it we withhold at the top rate.\nCaller: ok fine, it's 351 313 661\nAgent: and the best phone to reach you?\nCaller: 0412 555 019",
+      ['351 313 661'], ['0412 555 019']);
+  });
+
+  it('"the code" after a card read with no card word is its security code, said or asked', () => {
+    check("AI: Just to confirm, that's five three four seven, five two two seven, six six eight two, five four three eight?\nCaller: yes\nAI: and the code four four eight",
+      ['five three four seven', 'four four eight']);
+    check('Caller: ok its 5347 5227 6682 5431\nAgent: and the code?\nCaller: four four eight', ['5347 5227 6682', 'four four eight']);
+    check('Caller: the error on the heater is code 1127, invoice 5531', [], ['1127', '5531']);
+  });
 });

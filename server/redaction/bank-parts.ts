@@ -1,0 +1,51 @@
+import type { Doc } from './run-context.js';
+import type { Emit } from './segmenter.js';
+import type { Group, Run } from './spoken-digits.js';
+
+// A New Zealand account read in its four parts, a part per answer or per field: "bank number first?"
+// / "01" / "branch?" / "0242" / "the main part?" / "0123456" / "and the suffix?" / "00", or
+// `refund_bank: 12` / `refund_branch: 3140` / `refund_account_base: 0456781` / `refund_suffix: 00`.
+// Each part alone is short enough to pass for anything; together they are the canonical BB-bbbb-
+// AAAAAAA-SS(S) layout (canonical-bank.ts catches it written in one piece). The layout plus a branch
+// or suffix word between the parts is the proof, so every part goes.
+
+type Part = { groups: Group[]; digits: number; first: number; last: number };
+
+const LAYOUT = [2, 4, 7] as const;
+/** Tokens between the end of one part and the start of the next: a question or a field key, not a page. */
+const MAX_GAP = 30;
+const PART_WORD = /(?:^|[^a-z])(?:branch|suffix)/i;
+
+/** Runs cut where a reading moves to another line or turn, or a comma or "and" joins two readings. */
+function partsOf(doc: Doc, runs: readonly Run[]): Part[] {
+  const out: Part[] = [];
+  for (const run of runs) {
+    let part: Part | null = null;
+    for (const g of run.groups) {
+      const sameLine = part !== null && doc.tokens[g.first]!.line === doc.tokens[part.last]!.line;
+      if (part && sameLine && (g.sep === 'none' || g.sep === 'space' || g.sep === 'dash' || g.sep === 'dot')) {
+        part.groups.push(g);
+        part.digits += g.digits.length;
+        part.last = g.last;
+      } else {
+        part = { groups: [g], digits: g.digits.length, first: g.first, last: g.last };
+        out.push(part);
+      }
+    }
+  }
+  return out;
+}
+
+export function bankParts(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): void {
+  if (!PART_WORD.test(doc.text)) return;
+  const parts = partsOf(doc, runs);
+  for (let i = 0; i + 3 < parts.length; i++) {
+    const window = parts.slice(i, i + 4);
+    if (!LAYOUT.every((n, k) => window[k]!.digits === n) || (window[3]!.digits !== 2 && window[3]!.digits !== 3)) continue;
+    if (window.some((p, k) => k > 0 && p.first - window[k - 1]!.last > MAX_GAP)) continue;
+    const between = doc.text.slice(doc.tokens[window[0]!.last]!.end, doc.tokens[window[3]!.first]!.start);
+    if (!PART_WORD.test(between)) continue;
+    for (const p of window) if (!p.groups.every(covered)) emit('bank_account', p.groups);
+    i += 3;
+  }
+}
