@@ -82,6 +82,19 @@ function trailingKeep(doc: Doc, run: Run): boolean {
   return false;
 }
 
+// "Customer account number with us is 20934", "your balance on account 55091": the caller's account
+// with the business, however the sentence puts it (bank accounts are paid into, not "on" or "with us").
+const ACCOUNT_WITH_US = /^\s+(?:(?:number|no\.?|#)\s+)?with\s+(?:us|you|your\s+company)\s*(?:is|was|:)?\s*:?\s*$/i;
+
+/** The label before the run names the caller's account with the business (see ACCOUNT_WITH_US). */
+function accountWithUs(doc: Doc, run: Run, before: number): boolean {
+  const l = doc.labels[before];
+  if (!l || (l.cat !== 'account' && l.cat !== 'keep')) return false;
+  const between = doc.text.slice(l.end, doc.tokens[run.first]!.start);
+  if (ACCOUNT_WITH_US.test(between)) return true;
+  return l.cat === 'account' && /^\s*$/.test(between) && doc.tokens[l.first - 1]?.lower === 'on' && l.first === l.last;
+}
+
 /** "Account 3308 with us": the caller's account with the business, not a bank account. */
 export function withTheBusiness(doc: Doc, run: Run): boolean {
   const t = doc.tokens;
@@ -140,7 +153,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
-  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run)) return 'keep';
+  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run) || accountWithUs(doc, run, before))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups) || (kind === 'expiry' && isDayAndMonth(run.groups))) return 'date';
   if (amountOrAppointment(doc, run)) return 'date';

@@ -98,4 +98,10 @@ describe('issue 12 leak classes', () => {
     check('Caller: ok its 5347 5227 6682 5431\nAgent: and the code?\nCaller: four four eight', ['5347 5227 6682', 'four four eight']);
     check('Caller: the error on the heater is code 1127, invoice 5531', [], ['1127', '5531']);
   });
+
+  it("keeps the caller's account with the business next to card talk: 'on account', 'account number with us'", () => {
+    check('Card given for the plan: 4917 8448 7184 845, sc 551. Customer account number with us is 20934.', ['4917 8448 7184', '551'], ['20934']);
+    check("AI: I'm sorry, that card number isn't valid. Your balance of $127.45 on account 55091 is still open.", [], ['account 55091', '$127.45']);
+    check('Caller: the refund goes to my account 0623 4471, BSB 062-000', ['0623 4471', '062-000']);
+  });
 });
