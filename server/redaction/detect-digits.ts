@@ -6,7 +6,7 @@ import { runContext, type Doc, type History } from './run-context.js';
 import { segmentRun } from './segment-run.js';
 import { fillSlots } from './dialogue-slots.js';
 import { findSpelledIds } from './spelled-ids.js';
-import { isBenign, withTheBusiness } from './run-claims.js';
+import { accountWithUs, isBenign, withTheBusiness } from './run-claims.js';
 import { markHomophones } from './homophones.js';
 import { coverage, failClosed } from './fail-closed.js';
 import { checksumIds } from './checksum-ids.js';
@@ -106,7 +106,7 @@ export function detectNumbers(
     while (labelEnd < labels.length && labels[labelEnd]!.end <= start) labelEnd++;
     while (marker < markerEnds.length && markerEnds[marker]! <= start) hist.prevRunEnd = Math.max(hist.prevRunEnd, markerEnds[marker++]!);
     // "account 66120 with you guys": the caller's account with the business (a card-sized run is judged by fail-closed).
-    const benign = isBenign(doc, run) || (digitCount(run.groups) < 13 && withTheBusiness(doc, run));
+    const benign = isBenign(doc, run) || (digitCount(run.groups) < 13 && (withTheBusiness(doc, run) || accountWithUs(doc, run, labelEnd - 1)));
     const ctx = benign ? null : runContext(doc, run, labelEnd, hist);
     if (ctx) segmentRun(run, ctx, text, emit);
     else kept.add(run);

@@ -129,7 +129,7 @@ function cardReadTurns(doc: Doc, runs: readonly Run[]): number[] {
     const n = digitCount(run);
     if (n >= 13 && n <= 19) out.push(doc.tokens[run.first]!.turn);
   }
-  for (const t of doc.tokens) if (t.kind === 'block' && t.text.startsWith('[card')) out.push(t.turn);
+  if (doc.text.includes('[card')) for (const t of doc.tokens) if (t.kind === 'block' && t.text.startsWith('[card')) out.push(t.turn);
   return out;
 }
 

@@ -176,7 +176,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       // Plurals name several documents at once ("work orders 5501, 5502 and 5503", "units 101, 204 and 310").
       'invoices', 'jobs', 'quotes', 'receipts', 'orders', 'work orders', 'units', 'apartments', 'suites',
       'transactions', 'tickets', 'cases', 'claims', 'bookings', 'auth', 'auth no', 'auth number', 'authorisation',
-      'authorization', 'approval', 'approval number', 'client no', 'client ref', 'client code', 'trace', 'trace number', 'ach trace', 'trace id',
+      'authorization', 'approval', 'approval number', 'client', 'client no', 'client ref', 'client code', 'trace', 'trace number', 'ach trace', 'trace id',
       ],
     AU: ['arn', 'crn number', 'biller number'],
     NZ: ['gst no', 'nzbn number'],
@@ -205,4 +205,4 @@ export const WEAK_PHRASES: ReadonlySet<string> = new Set(['sec', 'sc', 'security
       'bank', 'banking', 'expired', 'expire', 'expiring', 'runs out', 'run out', 'next bit',
       'ni', 'n i', 'csv', 'card code', 'lic', 'unit', 'meter',
       'container', 'eftpos', 'gift card', 'cards', 'tax file', 'call', 'ring', 'reach', 'text', 'contact',
-      'ph', 'tel', 'phone']);
+      'ph', 'tel', 'phone', 'client']);

@@ -87,7 +87,7 @@ function trailingKeep(doc: Doc, run: Run): boolean {
 const ACCOUNT_WITH_US = /^\s+(?:(?:number|no\.?|#)\s+)?with\s+(?:us|you|your\s+company)\s*(?:is|was|:)?\s*:?\s*$/i;
 
 /** The label before the run names the caller's account with the business (see ACCOUNT_WITH_US). */
-function accountWithUs(doc: Doc, run: Run, before: number): boolean {
+export function accountWithUs(doc: Doc, run: Run, before: number): boolean {
   const l = doc.labels[before];
   if (!l || (l.cat !== 'account' && l.cat !== 'keep')) return false;
   const between = doc.text.slice(l.end, doc.tokens[run.first]!.start);

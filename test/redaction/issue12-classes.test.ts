@@ -103,5 +103,8 @@ describe('issue 12 leak classes', () => {
     check('Card given for the plan: 4917 8448 7184 845, sc 551. Customer account number with us is 20934.', ['4917 8448 7184', '551'], ['20934']);
     check("AI: I'm sorry, that card number isn't valid. Your balance of $127.45 on account 55091 is still open.", [], ['account 55091', '$127.45']);
     check('Caller: the refund goes to my account 0623 4471, BSB 062-000', ['0623 4471', '062-000']);
+    check("Agent: yes, that's fine. I'll note it on account 0044-118. You'll get a text to 022 555 0911.", [], ['0044-118', '022 555 0911']);
+    check('AI summary: refund the $615.00 credit on her account (client 77-0412). BSB zero three two, five four one, account 6712 9044.',
+      ['zero three two, five four one', '6712 9044'], ['client 77-0412', '$615.00']);
   });
 });
