@@ -15,6 +15,7 @@ import { isLikelyCard } from './card-numbers.js';
 import { bankTrail } from './bank-trail.js';
 import { restarts } from './restarts.js';
 import { bankParts } from './bank-parts.js';
+import { interruptedCards } from './interrupted-cards.js';
 import type { FindingKind } from './findings.js';
 import type { Emit } from './segmenter.js';
 
@@ -134,6 +135,7 @@ export function detectNumbers(
     const answered = fillSlots(doc, runs, covered(), add);
     if (answered.size > 0 && dropAnswered(found, answered, tokens)) version++;
     failClosed(doc, runs, covered(), add, answered);
+    interruptedCards(doc, runs, covered(), add);
     checksumIds(doc, runs, kept, answered, covered(), add);
     // Values found by pattern before this pass (a written NZ account, an IBAN) are read back too.
     echoes(doc, runs, [...known, ...found], covered(), add);

@@ -52,10 +52,12 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   const upTo = prev?.kind === 'word' && prev.text.length === 2 && prev.text !== prev.lower && l?.cat === 'keep' ? run.first - 2 : run.first - 1;
   if (!l) return undefined;
   // "the ref on the BPAY slip is 7719 0033 8421 5", "my reference on the letter is …": where the document is.
-  if (l.cat === 'keep' && WHERE_IT_IS.test(doc.text.slice(l.end, doc.tokens[run.first]!.start))) return l;
+  if (l.cat === 'keep' && (WHERE_IT_IS.test(doc.text.slice(l.end, doc.tokens[run.first]!.start)) || ON_THERE.test(doc.text.slice(l.end, doc.tokens[run.first]!.start)))) return l;
   if (!onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
   return l;
 }
+// "the GST number on there is 115-196-596", "the invoice number on it says 4471".
+const ON_THERE = /^\s+(?:on|in)\s+(?:there|here|it)\s+(?:is|was|says|reads)\s*:?\s*$/i;
 // A noun, not a pronoun: "under customer ref it says 395 903 285 — that's my tax file number!".
 const WHERE_IT_IS = /^\s+(?:(?:on|from|in|off)\s+(?:the|my|your|this|that|our)\s+)?(?!(?:it|that|this|he|she|they)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?\s+(?:is|was|reads|says)\s*:?\s*$/i;
 

@@ -107,4 +107,14 @@ describe('issue 12 leak classes', () => {
     check('AI summary: refund the $615.00 credit on her account (client 77-0412). BSB zero three two, five four one, account 6712 9044.',
       ['zero three two, five four one', '6712 9044'], ['client 77-0412', '$615.00']);
   });
+
+  it('a card reading interrupted by talk, or spread over the caller\'s turns, goes whole', () => {
+    check('Caller: four five three two... hang on the kids are yelling... zero one five one, one two eight three, zero three six six',
+      ['four five three two', 'zero one five one, one two eight three']);
+    check('Agent: read me the card when you are ready\nCaller: 5425 2334\nAgent: mhm\nCaller: sorry, lost my place, 3010 9904',
+      ['5425 2334', '3010 9904']);
+    // Not a card: the pieces are a phone number and an invoice, or nothing card-like and no card talk.
+    check('Caller: my mobile is 0412 555 019, oh and the invoice was 4471 2290', [], ['0412 555 019', '4471 2290']);
+    check('Caller: we are at unit 4 of 1187, then the job 5520 3318', [], ['1187', '5520 3318']);
+  });
 });

@@ -1,0 +1,63 @@
+import { claimOf } from './run-claims.js';
+import { isLikelyCard } from './card-numbers.js';
+import { digitCount, labelBefore, noneCovered } from './fail-closed.js';
+import { runDigits, type Group, type Run } from './spoken-digits.js';
+import { CARD_CATS, KEEPISH } from './context-labels.js';
+import type { Doc } from './run-context.js';
+import type { Emit } from './segmenter.js';
+
+// A card read with an interruption in it: "four five three two... hang on the kids are yelling...
+// zero one five one, one two eight three, zero three six six", or across the caller's turns with an
+// "mhm" between them. No piece is card-long, so fail-closed never sees one; the pieces together are.
+// They count as one card when, taken in order, they make 13-19 digits that are card-shaped (issuer
+// prefix and Luhn), or card talk is near; a document, phone or money word between or before a piece
+// makes it something else.
+
+/** Tokens of talk an interruption may hold ("hang on, the kids are yelling", "sorry, where was I"). */
+const MAX_GAP_TOKENS = 16;
+/** Card words this many turns back make the checksum unnecessary (callers misread). */
+const CARD_TALK_TURNS = 3;
+
+function cardTalk(doc: Doc, run: Run): boolean {
+  const turn = doc.tokens[run.first]!.turn;
+  const at = doc.tokens[run.first]!.start;
+  for (const l of doc.labels) {
+    if (l.start > at) break;
+    if (CARD_CATS.has(l.cat) && l.cat !== 'ending' && turn - l.turn <= CARD_TALK_TURNS) return true;
+  }
+  return false;
+}
+
+/** Nothing between two pieces but talk: no number, no document, phone or money word, no other speaker's number. */
+function onlyTalkBetween(doc: Doc, a: Run, b: Run): boolean {
+  if (b.first - a.last > MAX_GAP_TOKENS) return false;
+  const speaker = doc.turns[doc.tokens[a.first]!.turn]!.speaker;
+  for (let k = a.last + 1; k < b.first; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind === 'num' || t.kind === 'block') return false;
+    if (t.label >= 0 && KEEPISH.has(doc.labels[t.label]!.cat)) return false;
+  }
+  // Another speaker may say "mhm" in between; the pieces are the same speaker's.
+  return doc.turns[doc.tokens[b.first]!.turn]!.speaker === speaker;
+}
+
+export function interruptedCards(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): void {
+  for (let i = 0; i < runs.length; i++) {
+    const chain: Run[] = [runs[i]!];
+    let n = digitCount(runs[i]!);
+    if (n < 3 || n >= 13 || !noneCovered(runs[i]!, covered)) continue;
+    for (let j = i + 1; j < runs.length && n < 13; j++) {
+      const next = runs[j]!;
+      const m = digitCount(next);
+      if (m < 3 || !noneCovered(next, covered) || !onlyTalkBetween(doc, chain[chain.length - 1]!, next)) break;
+      chain.push(next);
+      n += m;
+    }
+    if (chain.length < 2 || n < 13 || n > 19) continue;
+    const digits = chain.map((r) => runDigits(r.groups)).join('');
+    if (!isLikelyCard(digits) && !cardTalk(doc, chain[0]!)) continue;
+    if (chain.some((r) => claimOf(doc, r, labelBefore(doc, doc.tokens[r.first]!.start), 'card') !== null)) continue;
+    for (const r of chain) emit('card', r.groups);
+    i += chain.length - 1;
+  }
+}
