@@ -165,7 +165,23 @@ export function isBenign(doc: Doc, run: Run): boolean {
   for (const g of run.groups) n += g.digits.length;
   if (n !== 4 && n !== 5 && n < 9) return false; // postcodes, phones, ABNs and EINs only
   const digits = runDigits(run.groups);
-  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits) || isWrittenAbn(run, digits) || isEinShape(run);
+  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits) || isWrittenAbn(run, digits) || isEinShape(run) || isNamedNzbn(doc, run, digits);
+}
+
+/**
+ * "Our NZBN for your records is 9429038110457": an NZ Business Number is a GS1 number with NZ's prefix
+ * 94 (nzbn.govt.nz), public like an ABN. No card issuer uses 94, so thirteen digits starting 94 with
+ * "NZBN" said in this turn or the one before are kept, check digit or not (callers misread).
+ */
+export function isNamedNzbn(doc: Doc, run: Run, digits: string): boolean {
+  if (digits.length !== 13 || !digits.startsWith('94')) return false;
+  const turn = doc.tokens[run.first]!.turn;
+  const at = doc.tokens[run.first]!.start;
+  for (const l of doc.labels) {
+    if (l.start > at) break;
+    if (turn - l.turn <= 1 && /nzbn/i.test(doc.text.slice(l.start, l.end))) return true;
+  }
+  return false;
 }
 
 /** "51 824 753 556": an ABN in its printed groups with a valid check (1 in 89 for any other number). */

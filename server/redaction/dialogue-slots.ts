@@ -94,6 +94,9 @@ function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined)
   const l = doc.labels[next];
   const end = doc.tokens[run.last]!.end;
   if (!l || l.weak || l.start - end > LOOK_AHEAD || l.turn !== doc.tokens[run.last]!.turn) return undefined;
+  // "… #1103) and the rest by card ending 5415": a card named by its end names that end, not the number before.
+  const then = doc.labels[next + 1];
+  if (l.cat === 'card' && then?.cat === 'ending' && then.start - l.end <= 2) return undefined;
   if (nextRun && doc.tokens[nextRun.first]!.start < l.start) return undefined;
   for (let k = run.last + 1; k < l.first; k++) {
     const t = doc.tokens[k]!;
@@ -213,7 +216,9 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       // turn only what it links to.
       // A phone question vouches for a phone-sized answer only ("card_on_call: 6011 7380 8825 2026").
       const sized = slot!.cat !== 'phone' || digitCount(run) <= 12;
-      if (claim !== 'date' && sized && (first.turn > slot!.turn || slot!.lineOnly)) {
+      // "Could you confirm your ABN for our records? We have 26 087 441 903": asked and answered in one turn.
+      const askedBefore = doc.text.slice(slot!.lastEnd, first.start).includes('?');
+      if (claim !== 'date' && sized && (first.turn > slot!.turn || slot!.lineOnly || askedBefore)) {
         answered.add(run);
         slot = null; // a document question is answered once
       }

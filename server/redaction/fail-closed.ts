@@ -6,6 +6,7 @@ import { SENSITIVE_CATS, type LabelCat } from './context-labels.js';
 import type { Emit } from './segmenter.js';
 import type { Span } from './tokens.js';
 import { mergeSpans } from './keep-zones.js';
+import { isNamedNzbn } from './benign-readings.js';
 
 // Fail-closed (issue 12): any 13-19 digit run — written, spoken or mixed, with spaces, dashes, dots or
 // fillers between its groups — is a card unless something proves it benign (run-claims.ts): a document
@@ -87,7 +88,7 @@ export function failClosed(doc: Doc, runs: readonly Run[], covered: (g: Group) =
     if (digitCount(run) < 13) continue;
     const digits = runDigits(run.groups);
     // The answer to a document question ("your NZBN?" / "9429041234567") is proven, unless it is card-shaped.
-    if ((answered.has(run) || vouched.has(digits)) && !isLikelyCard(digits) && !namedSensitive(doc, run)) {
+    if (((answered.has(run) || vouched.has(digits)) && !isLikelyCard(digits) && !namedSensitive(doc, run)) || isNamedNzbn(doc, run, digits)) {
       vouched.add(digits);
       continue;
     }

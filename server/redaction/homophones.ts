@@ -101,7 +101,8 @@ function markChain(tokens: Token[], chain: readonly number[]): void {
   const labelled = afterLabelOrNumber(tokens, chain[0]!);
   // Three or more that end the line on anything but "to"/"for" ("oh it's for oh won": no sentence ends that way).
   const ends = chain.length >= 3 && closesLine(tokens, chain[to]!) && !EDGE_PROSE.has(tokens[chain[to]!]!.lower);
-  while (!whole && !ends && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && isSound(tokens, chain, from + 1))
+  // Right after its label the first word is the reading: 'read "sort code too oh, for five, …" and …'.
+  while (!whole && !ends && !labelled && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && isSound(tokens, chain, from + 1))
     && !(from === 0 && (opensLine(tokens, chain[0]!) || (chain.length >= 8 && tokens[chain[0]!]!.lower.startsWith('f'))))) from++;
   // A trailing "to"/"for" is prose ("four one two to"), unless a sound-alike comes before it ("ate won to to").
   while (!whole && !labelled && to > from && EDGE_PROSE.has(tokens[chain[to]!]!.lower) && !isSound(tokens, chain, to - 1)) to--;

@@ -100,7 +100,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   routing: {
     common: ['routing', 'routing number', 'aba', 'aba number', 'transit number', 'rtn', 'ach routing',
       'routing and account', 'routing and account number'],
-    US: ['routing no', 'aba routing', 'routing transit number', 'bank routing number'],
+    US: ['routing no', 'aba routing', 'routing transit number', 'bank routing number', 'rtng', 'rtng no', 'rtg', 'routing num', 'rout no'],
   },
   iban: {
     common: ['iban', 'international bank account number'],
@@ -170,6 +170,9 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'gate code', 'door code', 'access code', 'alarm code', 'lockbox code', 'key code', 'promo code',
       'discount code', 'coupon code', 'area code', 'appointment', 'appointment number', 'licence card', 'license card', 'id card', 'loyalty card', 'membership card',
       'rewards card', 'business card', 'gas safe card', 'trade card', 'check number', 'cheque number', 'check no', 'cheque no', 'company no', 'reg no', 'registration no', 'company reg no', 'meter',
+      // A utility's own customer account (electricity, gas, water) and the US ESI ID of a supply point.
+      'utility account', 'utility account no', 'utility account number', 'electricity account', 'gas account', 'water account',
+      'power account', 'energy account', 'esi id', 'esiid',
       'meter number', 'nmi', 'icp', 'mprn', 'mpan', 'licence number', 'license number', 'lic', 'job ref',
       'ref no', 'invoice ref', 'docket', 'docket number', 'statement number', 'credit note number',
       'work order number', 'quote ref', 'tracking no', 'container', 'unit', 'suite', 'apartment', 'apt',

@@ -52,6 +52,9 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   const upTo = prev?.kind === 'word' && prev.text.length === 2 && prev.text !== prev.lower && l?.cat === 'keep' ? run.first - 2 : run.first - 1;
   if (!l) return undefined;
   // "the ref on the BPAY slip is 7719 0033 8421 5", "my reference on the letter is …": where the document is.
+  // "the PayPoint reference on your bill is …": the document word inside the where-it-is names nothing.
+  const outer = doc.labels[before - 1];
+  if (l.cat === 'money' && outer?.cat === 'keep' && WHERE_IT_IS.test(doc.text.slice(outer.end, doc.tokens[run.first]!.start))) return outer;
   if (l.cat === 'keep' && (WHERE_IT_IS.test(doc.text.slice(l.end, doc.tokens[run.first]!.start)) || ON_THERE.test(doc.text.slice(l.end, doc.tokens[run.first]!.start)))) return l;
   if (!onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
   return l;
@@ -162,8 +165,18 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
   // (Written only: "double oh ten" is the middle of a card read aloud.)
-  if ((kind === 'card' && digits[0] === '0' && !anySpoken(run.groups) && isPhoneShape(digits, false)) || isWrittenPhone(run, digits)) return 'keep';
+  if ((kind === 'card' && digits[0] === '0' && !anySpoken(run.groups) && isPhoneShape(digits, false)) || (isWrittenPhone(run, digits) && !accountField(doc, run, lab, digits))) return 'keep';
   return null;
+}
+
+/**
+ * "a/c: 03 981 2264": a field keyed by an account word holds an account, even one a landline could be
+ * (nine digits or fewer: AU and UK phones are longer, and a key that says account is not a phone's).
+ */
+function accountField(doc: Doc, run: Run, lab: Label | undefined, digits: string): boolean {
+  if (lab?.cat !== 'account' || digits.length > 9) return false;
+  const key = doc.lines[doc.tokens[run.first]!.line]!.key;
+  return key > lab.last && key - lab.last <= 2 && key < run.first;
 }
 
 /** Groups of the run outside every span already found, as maximal stretches of consecutive groups. */

@@ -49,7 +49,10 @@ export function runContext(doc: Doc, run: Run, labelEnd: number, hist: History):
   const nearest = top >= 0 && inWindow(labels, top, start, turn) ? labels[top]! : undefined;
   // A document label right before the number keeps it even when it passes Luhn (the rule's
   // "transaction id 8812…"); money and phone words do not vouch for a checksum-valid card.
-  if (nearest && KEEPISH.has(nearest.cat) && onlyGlue(tokens, nearest.last + 1, run.first - 1, 6)) {
+  // "VAT number GB 246 1180 53": a country prefix stands between a VAT label and its number.
+  const prev = tokens[run.first - 1];
+  const upTo = nearest?.cat === 'keep' && prev?.kind === 'word' && prev.text.length === 2 && prev.text === prev.text.toUpperCase() ? run.first - 2 : run.first - 1;
+  if (nearest && KEEPISH.has(nearest.cat) && onlyGlue(tokens, nearest.last + 1, upTo, 6)) {
     // Money words name amounts and dates ("refund of 180", "charged on 12/04"), never a long number
     // ("the bank account for the refund is 013-006 4455 6677").
     const vouches = nearest.cat === 'keep' || (nearest.cat === 'phone' && !likelyCard) || (nearest.cat === 'money' && digits.length <= 8);

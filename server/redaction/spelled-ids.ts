@@ -20,6 +20,17 @@ const SKIP = new Set(['um', 'uh', 'er', 'erm', 'yeah', 'yep', 'and', 'then']);
 const IBAN_COUNTRIES = new Set(['GB', 'IE', 'DE', 'FR', 'NL', 'ES', 'IT', 'BE', 'AT', 'CH', 'PT', 'LU', 'PL', 'SE', 'DK', 'NO', 'FI']);
 type Unit = { ch: string; start: number; end: number };
 
+/** "P for Papa", "N as in Nancy": the index of the word that spells the letter at i out, or -1. */
+function spelledOut(tokens: readonly Token[], i: number): number {
+  const letter = tokens[i]!.lower;
+  let k = i + 1;
+  if (tokens[k]?.lower === 'for') k += 1;
+  else if (tokens[k]?.lower === 'as' && tokens[k + 1]?.lower === 'in') k += 2;
+  else return -1;
+  const w = tokens[k];
+  return w && w.kind === 'word' && w.text.length > 1 && w.lower[0] === letter ? k : -1;
+}
+
 /** Chains of spelled letters and digits, each unit with its source span. */
 function chains(tokens: readonly Token[]): Unit[][] {
   const out: Unit[][] = [];
@@ -49,6 +60,11 @@ function chains(tokens: readonly Token[]): Unit[][] {
     } else if (t.lower === 'x' && tokens[i + 1]?.text === '-' && tokens[i + 2]?.lower === 'ray') {
       cur.push({ ch: 'X', start: t.start, end: tokens[i + 2]!.end });
       i += 2;
+    } else if (t.text.length === 1 && spelledOut(tokens, i) > 0) {
+      // "P for Papa", "N as in Nancy": one letter, said twice.
+      const last = spelledOut(tokens, i);
+      cur.push({ ch: t.text.toUpperCase(), start: t.start, end: tokens[last]!.end });
+      i = last;
     } else if (t.text.length === 1) cur.push({ ch: t.text.toUpperCase(), start: t.start, end: t.end });
     else if (DIGIT_WORDS.has(t.lower)) cur.push({ ch: DIGIT_WORDS.get(t.lower)!, start: t.start, end: t.end });
     else if (NATO.has(t.lower)) cur.push({ ch: NATO.get(t.lower)!, start: t.start, end: t.end });

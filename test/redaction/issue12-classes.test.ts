@@ -117,4 +117,18 @@ describe('issue 12 leak classes', () => {
     check('Caller: my mobile is 0412 555 019, oh and the invoice was 4471 2290', [], ['0412 555 019', '4471 2290']);
     check('Caller: we are at unit 4 of 1187, then the job 5520 3318', [], ['1187', '5520 3318']);
   });
+
+  it('classes a held-out set of summaries and field blocks found (each failed before its rule)', () => {
+    // Asked and answered in one turn: the business number stays, whatever bank talk came before.
+    check('Caller: Our EFT reference is 000482913.\nCaller: Could you also confirm your ABN for our records? We have 26 087 441 903.', [], ['26 087 441 903']);
+    // A field keyed by an account word holds an account, even in a landline's shape.
+    check('BSB: 112-879\na/c: 03 981 2264\ncontact: 0429 870 331', ['112-879', '03 981 2264'], ['0429 870 331']);
+    check('AI: Got it. Our NZBN for your records is 9429038110457.', [], ['9429038110457']);
+    check("Caller: Right, it's P for Papa, N for November, seven three, one nine, oh six, D for Delta.", ['P for Papa', 'seven three', 'D for Delta']);
+    check('he read "sort code too oh, for five, seven seven" and "account five three oh won nine for ate too".', ['too oh', 'for five', 'five three oh won']);
+    check('AI: The PayPoint reference on your bill is 4471 9920 3318 5540, and the invoice number is NGS-10277.', [], ['4471 9920 3318 5540']);
+    check("Customer: My old card ending 4454 expired.\nAI: Your receipt will show our VAT number GB 246 1180 53.", [], ['GB 246 1180 53']);
+    check('rtng#: 261073452\nutility_account: 1044 7720 3318\nesi_id: 10443720008812207', ['261073452'], ['1044 7720 3318', '10443720008812207']);
+    check('Three were paid by check (#1021, #1047, #1103) and the rest by card ending 5415.', [], ['#1103', 'card ending 5415']);
+  });
 });
