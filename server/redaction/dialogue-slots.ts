@@ -106,6 +106,18 @@ function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined)
   return SLOT_KIND.get(l.cat);
 }
 
+/**
+ * The turn in which a document label claims only a number it is directly linked to (run-claims.ts):
+ * the slot's own turn, until a sentence ends after its last reading ("Our sort code is 60-83-71,
+ * account 55123487. Reference is your invoice number, 7731." names the invoice in a new sentence).
+ */
+function ownTurn(doc: Talk, slot: Slot | null, run: Run): number {
+  if (!slot || slot.lineOnly) return -1;
+  const between = doc.text.slice(slot.lastEnd, doc.tokens[run.first]!.start);
+  // A full stop ends a sentence before a capital, not after an abbreviation ("the tax file no. on the invoice").
+  return /[?!]\s|\.\s+[A-Z]/.test(between) ? -1 : slot.turn;
+}
+
 /** The fewest digits a reading needs to count in a slot of this kind: a form number ("the 1099") is no tax id. */
 function minDigits(kind: FindingKind, answers: boolean): number {
   // A month or a year alone is half an expiry ("03 of 29"); bank accounts have six digits or more.
@@ -188,9 +200,14 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       else if ((lab.cat === 'ending' && slot?.kind === 'card') || lab.cat === 'done') slot = null;
     }
     if (slot && first.turn > slot.turn && doneTurns[first.turn] === 1) slot = null;
-    const kind = slot && inReach(doc, slot, run, speakers) ? slot.kind : undefined;
+    let kind = slot && inReach(doc, slot, run, speakers) ? slot.kind : undefined;
     if (kind === undefined) slot = null;
-    const after = kind === undefined ? labelAfter(doc, run, l, runs[r + 1]) : undefined;
+    const after = kind === undefined || kind === null ? labelAfter(doc, run, l, runs[r + 1]) : undefined;
+    // "your customer number?" / "six three one, … — oh wait, that's my tax file number": the answer names itself.
+    if (kind === null && after !== undefined) {
+      kind = undefined;
+      slot = null;
+    }
     if (kind === undefined && after === undefined) {
       if (speakers) loose = keepLoose(doc, loose, run);
       continue;
@@ -201,7 +218,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     if (stretches && (stretches.length !== 1 || stretches[0]!.length !== run.groups.length)) {
       for (const groups of stretches) {
         const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
-        if (claimOf(doc, part, l - 1, kind ?? after!, slot && !slot.lineOnly ? slot.turn : -1) === null) emit(kind ?? after!, groups);
+        if (claimOf(doc, part, l - 1, kind ?? after!, ownTurn(doc, slot, part)) === null) emit(kind ?? after!, groups);
       }
       if (slot) {
         slot.lastTurn = first.turn;
@@ -210,7 +227,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       }
       continue;
     }
-    const claim = claimOf(doc, run, l - 1, kind ?? after!, slot && !slot.lineOnly ? slot.turn : -1);
+    const claim = claimOf(doc, run, l - 1, kind ?? after!, ownTurn(doc, slot, run));
     if (kind === null) {
       // A document question claims its answer in a later turn (a field key, its value); in its own
       // turn only what it links to.

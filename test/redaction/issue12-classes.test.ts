@@ -131,4 +131,12 @@ describe('issue 12 leak classes', () => {
     check('rtng#: 261073452\nutility_account: 1044 7720 3318\nesi_id: 10443720008812207', ['261073452'], ['1044 7720 3318', '10443720008812207']);
     check('Three were paid by check (#1021, #1047, #1103) and the rest by card ending 5415.', [], ['#1103', 'card ending 5415']);
   });
+
+  it('a document label in a new sentence claims its number; an answer that names itself wins over the question', () => {
+    check('Agent: Our sort code is 60-83-71, account 55123487, account name Thameside Ltd. Reference is your invoice number, 7731.',
+      ['60-83-71', '55123487'], ['invoice number, 7731']);
+    check("detail: customer says the tax file no. on the invoice (637 696 935) is wrong", ['637 696 935']);
+    check("Agent: can I get your customer number?\nCaller: yep it's six three one, one three eight, one six two — oh wait, sorry, that's my tax file number, ignore that\nAgent: No dramas. The customer number is on the top right of the invoice.\nCaller: right, it's forty-one oh nine",
+      ['six three one, one three eight'], ['forty-one oh nine']);
+  });
 });
