@@ -87,6 +87,8 @@ export function classifyBank(seg: Segment, ctx: SegmentContext): Verdict {
   const phone = isPhoneShape(d, false);
   if (ctx.lab === 'bsb' && L === 6) return 'bsb';
   if (ctx.lab === 'sort' && L === 6) return 'sort_code';
+  // "sc: 30-54-98": UK forms write s/c for the sort code; a security code is never six digits in pairs.
+  if (ctx.lab === 'cvv' && L === 6 && groupLengths(seg.groups) === '2-2-2' && !ctx.strict) return 'sort_code';
   if (ctx.lab === 'routing' && L === 9 && abaChecksum(d)) return 'routing_number';
   // An IBAN read aloud ("G B eight two W E S T one two three …") never matches the written pattern;
   // under an IBAN label its long digit stretch is the account part (the check digits alone are not).

@@ -1,5 +1,5 @@
 import { isNumberWord } from './number-words.js';
-import { isAmountShape, isFullDate, isPhoneShape } from './number-shapes.js';
+import { isAmountShape, isDateRange, isFullDate, isPhoneShape } from './number-shapes.js';
 import { abnChecksum } from './checksums.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
@@ -160,7 +160,7 @@ const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'pounds', 'quid', 
  * a time, a phone written in a phone's groups. The label-by-label pass keeps these too (detect-digits.ts).
  */
 export function isBenign(doc: Doc, run: Run): boolean {
-  if (isTime(doc, run) || isFullDate(run.groups) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run) || amountOrAppointment(doc, run)) return true;
+  if (isTime(doc, run) || isFullDate(run.groups) || isDateRange(run.groups) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run) || amountOrAppointment(doc, run)) return true;
   let n = 0;
   for (const g of run.groups) n += g.digits.length;
   if (n !== 4 && n !== 5 && n < 9) return false; // postcodes, phones, ABNs and EINs only

@@ -69,6 +69,8 @@ export function classifyCardFamily(seg: Segment, ctx: SegmentContext): Verdict {
   if (cvv && (L === 3 || L === 4)) return 'security_code';
   if (ctx.lab === 'pin' && L >= 4 && L <= 8) return 'pin';
   if (ctx.lab === 'ending' && L <= 4) return 'keep';
+  // "an American Express ending 15524?": at most the last four digits of a card may stay (issue 12's rule).
+  if (ctx.lab === 'ending' && (L === 5 || L === 6) && ctx.leading && !ctx.strict) return 'card';
   if (L >= 13 && L <= 19 && d[0] !== '0' && !isNzBankShape(seg.groups)) {
     // Callers misread digits, so once the talk is about a card the checksum is not required (the rule).
     if (!ctx.strict && ctx.cardWindow) return 'card';
@@ -81,7 +83,9 @@ export function classifyCardFamily(seg: Segment, ctx: SegmentContext): Verdict {
   const part = L >= 8 || ctx.atTurnStart || ctx.leading;
   const cardTalk = (ctx.lab === 'card' && (L >= 8 || ctx.leading)) || (ctx.prevCard && !ctx.lab);
   if (!ctx.strict && L >= 4 && L <= 12 && part && cardTalk) {
-    if (!isPhoneShape(d, false) && !isDateShape(seg.groups)) return 'card';
+    // "5164 6759 36…" is read in a card's fours, not a phone's 3-3-4, however its digits would dial.
+    const fours = L >= 10 && seg.groups.length >= 2 && seg.groups.slice(0, -1).every((g) => g.digits.length === 4);
+    if ((fours || !isPhoneShape(d, false)) && !isDateShape(seg.groups)) return 'card';
   }
   return null;
 }

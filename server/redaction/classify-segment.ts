@@ -33,7 +33,8 @@ export function classifySegment(seg: Segment, ctx: SegmentContext, text: string)
   if (isDateShape(seg.groups)) {
     // Dates survive (the rule) unless the talk is of an expiry, a sort code or a BSB.
     if (classifyCardFamily(seg, ctx) === 'expiry') return 'expiry';
-    const bankish = (ctx.lab !== undefined && BANK_LABS.has(ctx.lab)) || (ctx.bankWindow && ctx.lab === undefined);
+    // "sc: 30-54-98" (s/c, the sort code) reads like a date too.
+    const bankish = (ctx.lab !== undefined && (BANK_LABS.has(ctx.lab) || ctx.lab === 'cvv')) || (ctx.bankWindow && ctx.lab === undefined);
     if (bankish && !ctx.datePrep) {
       const b = classifyBank(seg, ctx);
       if (b === 'sort_code' || b === 'bsb') return b;

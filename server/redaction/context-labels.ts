@@ -9,7 +9,9 @@ export type LabelCat =
   | 'card' | 'ending' | 'cvv' | 'code' | 'expiry' | 'pin' | 'group'
   | 'account' | 'bank' | 'bsb' | 'sort' | 'routing' | 'iban'
   | 'tfn' | 'ird' | 'ssn' | 'itin' | 'ni' | 'utr' | 'tax'
-  | 'keep' | 'phone' | 'money' | 'done' | 'restart';
+  | 'keep' | 'phone' | 'money' | 'done' | 'restart'
+  // A validity phrase ("valid until"), resolved per text into 'expiry' or 'keep' (validity-labels.ts).
+  | 'valid';
 
 /** `weak`: a phrase of WEAK_PHRASES, which names the number right after it but opens no dialogue slot. */
 export type Label = { cat: LabelCat; start: number; end: number; first: number; last: number; turn: number; weak: boolean };

@@ -15,6 +15,8 @@ import { isLikelyCard } from './card-numbers.js';
 import { bankTrail } from './bank-trail.js';
 import { restarts } from './restarts.js';
 import { bankParts } from './bank-parts.js';
+import { resolveValidity } from './validity-labels.js';
+import { dropNamedLater } from './named-later.js';
 import { interruptedCards } from './interrupted-cards.js';
 import type { FindingKind } from './findings.js';
 import type { Emit } from './segmenter.js';
@@ -82,6 +84,7 @@ export function detectNumbers(
 ): NumberFinding[] {
   const labels = findLabels(tokens);
   const { lines, turns, sounds, letters } = assignTurns(tokens);
+  resolveValidity(labels, tokens, text);
   if (!strict && sounds.length > 0) markHomophones(tokens, sounds);
   const runs = joinTurns(splitAmounts(readRuns(tokens, !strict), tokens, text), tokens, lines, turns);
   const doc: Doc = { text, tokens, lines, turns, labels, index: indexLabels(labels, (i) => tokens[i]!.turn), strict };
@@ -142,6 +145,7 @@ export function detectNumbers(
     bankTrail(doc, runs, [...found], covered(), add);
     restarts(doc, runs, [...found], covered(), add);
     bankParts(doc, runs, covered(), add);
+    dropNamedLater(doc, found, kept);
   }
   return found;
 }

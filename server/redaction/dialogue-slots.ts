@@ -86,6 +86,16 @@ function inReachOf(doc: Talk, slot: Slot, first: number, speakers: boolean): boo
 const CLAUSE_END = new Set(['.', '?', '!', ';']);
 const NEW_CLAUSE = new Set(['and', 'but', 'also', 'please', 'plus']);
 
+const NAMING = new Set(['that', 'this', 's', "'", '’', 'sounds', 'looks', 'like', 'is', 'was', 'a', 'an', 'your', 'the', 'oh', 'um', 'hmm', 'actually', 'might', 'be', 'probably']);
+
+/** The next turn opens by naming what was just read: "That sounds like an IRD number, so please don't …". */
+function namesTheLastAnswer(doc: Talk, l: Label): boolean {
+  const from = doc.lines[doc.turns[l.turn]!.firstLine]!.content;
+  if (l.first - from > 6 || l.first === from) return false;
+  for (let k = from; k < l.first; k++) if (!NAMING.has(doc.tokens[k]!.lower)) return false;
+  return doc.tokens[from]!.lower === 'that' || doc.tokens[from]!.lower === 'this';
+}
+
 /**
  * A strong sensitive label just after the run, in its clause, before any other number: "110 074 483
  * which turned out to be her tax file number" (not "ours is 136-764-942, and please take my IRD off").
@@ -93,6 +103,9 @@ const NEW_CLAUSE = new Set(['and', 'but', 'also', 'please', 'plus']);
 function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined): FindingKind | undefined {
   const l = doc.labels[next];
   const end = doc.tokens[run.last]!.end;
+  if (l && !l.weak && doc.speakers && l.turn === doc.tokens[run.last]!.turn + 1 && namesTheLastAnswer(doc, l)) {
+    return nextRun && doc.tokens[nextRun.first]!.start < l.start ? undefined : SLOT_KIND.get(l.cat);
+  }
   if (!l || l.weak || l.start - end > LOOK_AHEAD || l.turn !== doc.tokens[run.last]!.turn) return undefined;
   // "… #1103) and the rest by card ending 5415": a card named by its end names that end, not the number before.
   const then = doc.labels[next + 1];

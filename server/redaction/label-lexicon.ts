@@ -45,10 +45,14 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   },
   expiry: {
     common: ['expiry', 'expiry date', 'expiration', 'expiration date', 'expires', 'expire', 'expired', 'expiring', 'exp',
-      'exp date', 'valid thru', 'valid through', 'valid until', 'valid till', 'valid to', 'good thru',
-      'good through', 'good until', 'mm yy', 'exp dt', 'v t', 'v/t', 'expiry month', 'exp month', 'runs out', 'run out',
+      'exp date', 'valid thru', 'valid through', 'good thru',
+      'good through', 'mm yy', 'exp dt', 'v t', 'v/t', 'expiry month', 'exp month', 'runs out', 'run out',
       'month and year', 'month and the year', 'valid thru date', 'expiry year', 'end date on the card',
       'ex date'],
+  },
+  // Quotes, guarantees and warranties are valid until a date too: a card's expiry only in card talk (validity-labels.ts).
+  valid: {
+    common: ['valid until', 'valid till', 'valid to', 'good until', 'valid until the end of'],
   },
   pin: {
     common: ['pin', 'pin number', 'pin code', 'personal identification number'],
@@ -173,6 +177,19 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       // A utility's own customer account (electricity, gas, water) and the US ESI ID of a supply point.
       'utility account', 'utility account no', 'utility account number', 'electricity account', 'gas account', 'water account',
       'power account', 'energy account', 'esi id', 'esiid',
+      // Direct-debit paperwork and the fields of an NZ bank payment (Particulars / Code / Reference).
+      'dd authority', 'dd authority number', 'direct debit authority', 'authority number', 'mandate', 'mandate reference',
+      'mandate number', 'ddr', 'particulars', 'statement descriptor', 'bank statement descriptor', 'descriptor',
+      // Dates a field or a sentence names: the rule keeps dates.
+      'collection date', 'due date', 'payment date', 'invoice date', 'statement date', 'statement period', 'service date',
+      'visit date', 'start date', 'end date', 'debit date', 'transfer date', 'booking date', 'install date',
+      'installation date', 'date paid', 'date of service', 'date requested', 'failed date', 'date received',
+      // A document named by its end: "invoice ending 10293" is no card ending (card-numbers.ts).
+      ...['invoice', 'order', 'reference', 'ref', 'receipt', 'job', 'quote', 'tracking', 'phone', 'mobile', 'transaction']
+        .flatMap((d) => [`${d} ending`, `${d} ending in`, `${d} ends in`, `${d} number ending`, `${d} number ending in`]),
+      // Certificates and verification questions ("For security, the last four of the card?").
+      'certificate', 'certificate number', 'certificate no', 'cert number', 'cert no', 'tax credit', 'energy tax credit',
+      'for security', 'for security purposes', 'security reasons', 'security check', 'security question', 'security questions',
       'meter number', 'nmi', 'icp', 'mprn', 'mpan', 'licence number', 'license number', 'lic', 'job ref',
       'ref no', 'invoice ref', 'docket', 'docket number', 'statement number', 'credit note number',
       'work order number', 'quote ref', 'tracking no', 'container', 'unit', 'suite', 'apartment', 'apt',
@@ -195,7 +212,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   money: {
     common: ['payments', 'instalment', 'instalments', 'installment', 'installments', 'charges', 'refunds', 'processed', 'total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',
       'owing', 'owe', 'owed', 'due', 'bill', 'billed', 'payment', 'pay', 'debited', 'credited',
-      'overcharged', 'invoiced'],
+      'overcharged', 'invoiced', 'debit amount', 'credit amount', 'amount debited', 'amount credited'],
   },
 };
 

@@ -50,6 +50,11 @@ export function isFullDate(groups: readonly Group[]): boolean {
   return a! >= 1 && b! >= 1 && ((a! <= 12 && b! <= 31) || (a! <= 31 && b! <= 12));
 }
 
+/** "01/04/2025 - 30/06/2025": two full dates joined by a dash, a period of time. */
+export function isDateRange(groups: readonly Group[]): boolean {
+  return groups.length === 6 && groups[3]!.sep === 'dash' && isFullDate(groups.slice(0, 3)) && isFullDate(groups.slice(3));
+}
+
 /** $1,234.50 or 349.00 written without a currency word: thousands commas and/or two decimals. */
 export function isAmountShape(source: string): boolean {
   return /^\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?$|^\d+\.\d{2}$/.test(source);

@@ -142,7 +142,9 @@ export function readNumber(tokens: readonly Token[], i: number, afterDigit: bool
   const s = spokenOf(t);
   if (!s) return null;
   const month = s.month;
-  if (month && startsNumber(tokens, i + 1 + (tokens[i + 1]?.text === ',' ? 1 : 0))) {
+  // "October, 28", "October '28" (a year cut short).
+  const skip = tokens[i + 1]?.text === ',' || tokens[i + 1]?.text === "'" || tokens[i + 1]?.text === '’' ? 1 : 0;
+  if (month && startsNumber(tokens, i + 1 + skip)) {
     return group(tokens, i, i, month, true, true);
   }
   const times = s.repeat;

@@ -1,6 +1,6 @@
 import { KEEPISH, type Label } from './context-labels.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
-import { isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
+import { isDateRange, isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
 import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape, amountOrAppointment } from './benign-readings.js';
 import { isLikelyCard } from './card-numbers.js';
 import { irdChecksum, tfnChecksum } from './checksums.js';
@@ -55,7 +55,7 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   // "the PayPoint reference on your bill is …": the document word inside the where-it-is names nothing.
   const outer = doc.labels[before - 1];
   if (l.cat === 'money' && outer?.cat === 'keep' && WHERE_IT_IS.test(doc.text.slice(outer.end, doc.tokens[run.first]!.start))) return outer;
-  if (l.cat === 'keep' && (WHERE_IT_IS.test(doc.text.slice(l.end, doc.tokens[run.first]!.start)) || ON_THERE.test(doc.text.slice(l.end, doc.tokens[run.first]!.start)))) return l;
+  if (l.cat === 'keep' && saysWhereItIs(doc, l, run.first)) return l;
   if (!onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
   return l;
 }
@@ -63,6 +63,12 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
 const ON_THERE = /^\s+(?:on|in)\s+(?:there|here|it)\s+(?:is|was|says|reads)\s*:?\s*$/i;
 // A noun, not a pronoun: "under customer ref it says 395 903 285 — that's my tax file number!".
 const WHERE_IT_IS = /^\s+(?:(?:on|from|in|off)\s+(?:the|my|your|this|that|our)\s+)?(?!(?:it|that|this|he|she|they)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?\s+(?:is|was|reads|says)\s*:?\s*$/i;
+
+/** "the ref on the BPAY slip is …", "the GST number on there is …": a document label naming a number a few words on. */
+export function saysWhereItIs(doc: Doc, l: Label, runFirst: number): boolean {
+  const between = doc.text.slice(l.end, doc.tokens[runFirst]!.start);
+  return WHERE_IT_IS.test(between) || ON_THERE.test(between);
+}
 
 /**
  * The run is the value of an extracted field whose key's last label is a document word
@@ -145,7 +151,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   const lettered = (kind === 'iban' && !hyphened) || (kind === 'bank_account' && doc.tokens[run.first - 1]?.text === '/');
   if ((!lettered && isAttached(doc, run)) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
   const lab = adjacentLabel(doc, run, before);
-  if (lab?.cat === 'ending' || maskedBefore(doc, run)) return 'ending';
+  if ((lab?.cat === 'ending' && digits.length <= 4) || maskedBefore(doc, run)) return 'ending';
   // A phone word vouches for a phone-sized number only ("card on call: 6011 7380 8825 2026" is a card).
   const sized = lab?.cat === 'money' ? digits.length <= 8 : lab?.cat === 'phone' ? digits.length <= 12 || isPhoneShape(digits, false) : true;
   // A document word does not vouch for a number that is card-shaped (issuer prefix and Luhn): "invoice
@@ -160,7 +166,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   }
   if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run) || accountWithUs(doc, run, before))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
-  if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups) || (kind === 'expiry' && isDayAndMonth(run.groups))) return 'date';
+  if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups) || isDateRange(run.groups) || (kind === 'expiry' && isDayAndMonth(run.groups))) return 'date';
   if (amountOrAppointment(doc, run)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.

@@ -1,6 +1,7 @@
 import { KEEPISH, type Label, type LabelIndex } from './context-labels.js';
 import { isLikelyCard } from './card-numbers.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord, startsTurn, trailingLabel } from './run-neighbours.js';
+import { saysWhereItIs } from './run-claims.js';
 import { runDigits, type Run } from './spoken-digits.js';
 import type { FindingKind, SegmentContext } from './findings.js';
 import type { Line, Token, Turn } from './tokens.js';
@@ -52,7 +53,7 @@ export function runContext(doc: Doc, run: Run, labelEnd: number, hist: History):
   // "VAT number GB 246 1180 53": a country prefix stands between a VAT label and its number.
   const prev = tokens[run.first - 1];
   const upTo = nearest?.cat === 'keep' && prev?.kind === 'word' && prev.text.length === 2 && prev.text === prev.text.toUpperCase() ? run.first - 2 : run.first - 1;
-  if (nearest && KEEPISH.has(nearest.cat) && onlyGlue(tokens, nearest.last + 1, upTo, 6)) {
+  if (nearest && KEEPISH.has(nearest.cat) && (onlyGlue(tokens, nearest.last + 1, upTo, 6) || (nearest.cat === 'keep' && !likelyCard && saysWhereItIs(doc, nearest, run.first)))) {
     // Money words name amounts and dates ("refund of 180", "charged on 12/04"), never a long number
     // ("the bank account for the refund is 013-006 4455 6677").
     const vouches = nearest.cat === 'keep' || (nearest.cat === 'phone' && !likelyCard) || (nearest.cat === 'money' && digits.length <= 8);

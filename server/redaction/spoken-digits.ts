@@ -1,6 +1,6 @@
 import { assignTurns, tokenize, type Token } from './tokens.js';
 import { findLabels } from './context-labels.js';
-import { FILLERS, readNumber } from './number-words.js';
+import { FILLERS, MONTHS, readNumber } from './number-words.js';
 
 // The normaliser: written and spoken digits become runs of digit groups, each group keeping the
 // source span it came from, so findings point into the original text (the rule: "build a normaliser
@@ -32,8 +32,14 @@ function connectorSep(tokens: readonly Token[], i: number): Sep | null {
     // "4111.1111" and a trailing "4111... 1111" ellipsis are separators; "…1111. Expiry" ends the number.
     case '.': return (tokens[i + 1] && !tokens[i + 1]!.space) || tokens[i - 1]?.text === '.' ? 'dot' : null;
     case '…': return 'dot';
+    // "October '28": a year cut short after a month.
+    case "'": case '’': return tokens[i + 1]?.kind === 'num' && tokens[i + 1]!.text.length === 2 && !tokens[i + 1]!.space && spokenMonth(tokens[i - 1]) ? 'space' : null;
     default: return null;
   }
+}
+
+function spokenMonth(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && MONTHS.has(t.lower);
 }
 
 const MAX_CONNECTORS = 4;

@@ -139,4 +139,25 @@ describe('issue 12 leak classes', () => {
     check("Agent: can I get your customer number?\nCaller: yep it's six three one, one three eight, one six two — oh wait, sorry, that's my tax file number, ignore that\nAgent: No dramas. The customer number is on the top right of the invoice.\nCaller: right, it's forty-one oh nine",
       ['six three one, one three eight'], ['forty-one oh nine']);
   });
+
+  it('classes a held-out set of everyday calls found (each failed before its rule)', () => {
+    // A partial card read in fours right after card talk, though its digits would dial in the US.
+    check("AI: I can't accept card numbers over the phone, but I can email you a secure link.\nCaller: it's just quicker, it's 5164 6759 36...", ['5164 6759 36']);
+    check("AI: Thank you. That's an American Express ending 15524?\nCaller: my Visa ending 4242, invoice ending 10293", ['15524'], ['ending 4242', 'invoice ending 10293']);
+    check("using a Discover card, 6011 3804 4205 4508, expiring October '28, security code six one two.", ["October '28", 'six one two']);
+    check('sc: 30-54-98\nacc: 41234567', ['30-54-98', '41234567']);
+    // Validity of a guarantee or a warranty is a date the rule keeps; of a card, its expiry.
+    check('The agent checked the guarantee, valid until 12/2032, and agreed to cancel invoice 2025-0331.', [], ['12/2032']);
+    check('Caller: my visa is 4532 0151 1283 0366 valid until 09/28', ['09/28']);
+    check('statement_period: 01/04/2025 - 30/06/2025\ncollection_date: 21-07-25\nbank_statement_descriptor: TUI ELEC AKL 0800882441',
+      [], ['01/04/2025 - 30/06/2025', '21-07-25', '0800882441']);
+    check('dd_authority_number: 0458812\ndebit_amount: $72.50\npayment_reference: Particulars POOL Code 2291 Reference 0458812', [], ['0458812', 'Code 2291']);
+    check('AI: For security, can you confirm the last four digits of the card you paid with?\nCaller: 8816', [], ['8816']);
+    check("Agent: $129.99 went back to your Visa ending 6641 on 3 September. The bank's reference for it is 74561230049871.", [], ['74561230049871']);
+    // The next turn names the answer; a later document word names an earlier unnamed reading.
+    check("Agent: Do you have your customer number?\nCaller: Is it the nine digit one? one two five, four eight one, six three nine\nAgent: That sounds like an IRD number, so please don't read that out.",
+      ['one two five, four eight one']);
+    check('Caller: it gave me a long confirmation number.\nAgent: Sure, go ahead and read it.\nCaller: 7100 4492 1187 3360.\nAgent: Thank you. That confirmation, 7100 4492 1187 3360, is for $275.00.',
+      [], ['Caller: 7100 4492 1187 3360', 'confirmation, 7100 4492 1187 3360']);
+  });
 });
