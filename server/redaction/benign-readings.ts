@@ -3,6 +3,7 @@ import { isAmountShape, isDateRange, isFullDate, isPhoneShape } from './number-s
 import { abnChecksum } from './checksums.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
+import { SENSITIVE_CATS as SENSITIVE_LABEL } from './context-labels.js';
 import type { Doc } from './run-context.js';
 import type { Token } from './tokens.js';
 
@@ -160,6 +161,9 @@ const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'pounds', 'quid', 
  * a time, a phone written in a phone's groups. The label-by-label pass keeps these too (detect-digits.ts).
  */
 export function isBenign(doc: Doc, run: Run): boolean {
+  if (isLetterPrefixed(doc, run)) return true;
+  // A spoken phone number said with a word for sending or calling (phoneCue).
+  if (run.groups.some((g) => g.spoken) && run.groups[0]!.digits[0] === '0' && phoneCue(doc, run) && isPhoneShape(runDigits(run.groups), false)) return true;
   if (isTime(doc, run) || isFullDate(run.groups) || isDateRange(run.groups) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run) || amountOrAppointment(doc, run)) return true;
   let n = 0;
   for (const g of run.groups) n += g.digits.length;
@@ -182,6 +186,59 @@ export function isNamedNzbn(doc: Doc, run: Run, digits: string): boolean {
     if (turn - l.turn <= 1 && /nzbn/i.test(doc.text.slice(l.start, l.end))) return true;
   }
   return false;
+}
+
+const PHONE_CUES = new Set(['send', 'link', 'text', 'sms', 'mobile', 'phone', 'number', 'call', 'ring', 'whatsapp', 'cell']);
+
+/**
+ * "Send it to oh four one seven, three three oh, two six one", "add my partner's number … Oh seven seven
+ * double oh, …": a spoken phone number, said with a word for sending or calling earlier in its turn.
+ * (Without one, a spoken run starting with "oh" may be the middle of a card read aloud.)
+ */
+export function phoneCue(doc: Doc, run: Run): boolean {
+  const turn = doc.tokens[run.first]!.turn;
+  // "the card number is oh four one seven, …" names it a card (a misread one): a sensitive word in the
+  // run's own sentence, with no cue after it, wins.
+  let sentence = true;
+  for (let k = run.first - 1; k >= 0 && doc.tokens[k]!.turn === turn; k--) {
+    const t = doc.tokens[k]!;
+    if (t.label >= 0 && sentence && SENSITIVE_LABEL.has(doc.labels[t.label]!.cat)) return false;
+    if (t.text === '.' || t.text === '?' || t.text === '!') sentence = false;
+    if (PHONE_CUES.has(t.lower)) return true;
+  }
+  return false;
+}
+
+const LETTER_PREFIX_MAX_DIGITS = 6;
+const NINO_ENDS = new Set(['bee', 'be', 'see', 'sea', 'dee', 'ay', 'eh']);
+
+/**
+ * "JC, four four seven one", "S C C, two one oh four four", "PG, seven seven oh one nine": a document
+ * reference whose letters were read out before its digits (invoice, contract and job numbers carry a
+ * letter prefix). One to three capital letters, or one 2-3 letter capital word, then at most a comma.
+ * Not a lone "I" or "A" (a word), not after a sensitive word ("roll number R 527731"), never card-sized.
+ */
+export function isLetterPrefixed(doc: Doc, run: Run): boolean {
+  let n = 0;
+  for (const g of run.groups) n += g.digits.length;
+  if (n > LETTER_PREFIX_MAX_DIGITS) return false;
+  let k = run.first - 1;
+  if (doc.tokens[k]?.text === ',') k--;
+  let letters = '';
+  while (k >= 0) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== 'word' || t.label >= 0 || !/^[A-Z]{1,3}$/.test(t.text)) break;
+    if (t.text.length > 1 && letters.length > 0) break;
+    letters = t.text + letters;
+    k--;
+    if (t.text.length > 1) break;
+  }
+  if (letters === '' || letters === 'I' || letters === 'A') return false;
+  // Two letters, six digits and a letter after them is a NINO's layout ("ZW five one three four five nine C").
+  const after = doc.tokens[run.last + 1];
+  if (letters.length === 2 && n === 6 && after?.kind === 'word' && (/^[A-Da-d]$/.test(after.text) || NINO_ENDS.has(after.lower))) return false;
+  const before = doc.tokens[k];
+  return !(before && before.label >= 0 && SENSITIVE_LABEL.has(doc.labels[before.label]!.cat));
 }
 
 /** "51 824 753 556": an ABN in its printed groups with a valid check (1 in 89 for any other number). */

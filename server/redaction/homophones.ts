@@ -9,6 +9,8 @@ import type { Token } from './tokens.js';
 
 
 const EDGE_PROSE = new Set(['to', 'too', 'for', 'fore']);
+const PREPOSITION_AFTER = new Set(['it', 'them', 'me', 'him', 'her', 'us', 'send', 'sent', 'text', 'link', 'back', 'forward', 'email',
+  'mail', 'up', 'out', 'over', 'across', 'go', 'goes', 'went', 'refund', 'paid', 'pay', 'charged', 'number', 'mobile', 'changed', 'change']);
 // Four or more: "one to two working days" and "three to five" are ranges.
 const MIN_CHAIN = 4;
 
@@ -101,6 +103,9 @@ function markChain(tokens: Token[], chain: readonly number[]): void {
   const labelled = afterLabelOrNumber(tokens, chain[0]!);
   // Three or more that end the line on anything but "to"/"for" ("oh it's for oh won": no sentence ends that way).
   const ends = chain.length >= 3 && closesLine(tokens, chain[to]!) && !EDGE_PROSE.has(tokens[chain[to]!]!.lower);
+  // "send it to oh four one seven, …": after these words a leading "to"/"for" is a preposition, even
+  // where the chain ends the line.
+  if (!whole && !labelled && EDGE_PROSE.has(tokens[chain[0]!]!.lower) && PREPOSITION_AFTER.has(tokens[chain[0]! - (tokens[chain[0]! - 1]?.text === ',' ? 2 : 1)]?.lower ?? '') && !isSound(tokens, chain, 1)) from = 1;
   // Right after its label the first word is the reading: 'read "sort code too oh, for five, …" and …'.
   while (!whole && !ends && !labelled && from <= to && EDGE_PROSE.has(tokens[chain[from]!]!.lower) && !(from + 1 <= to && isSound(tokens, chain, from + 1))
     && !(from === 0 && (opensLine(tokens, chain[0]!) || (chain.length >= 8 && tokens[chain[0]!]!.lower.startsWith('f'))))) from++;

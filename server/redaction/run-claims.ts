@@ -1,7 +1,7 @@
 import { KEEPISH, type Label } from './context-labels.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
 import { isDateRange, isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
-import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape, amountOrAppointment } from './benign-readings.js';
+import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape, amountOrAppointment, isLetterPrefixed, phoneCue } from './benign-readings.js';
 import { isLikelyCard } from './card-numbers.js';
 import { irdChecksum, tfnChecksum } from './checksums.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
@@ -165,13 +165,13 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
   if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run) || accountWithUs(doc, run, before))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run)) return 'keep';
-  if (kind !== 'iban' && kind !== 'bank_account' && afterSpelledLetter(doc, run)) return 'keep';
+  if (kind !== 'iban' && kind !== 'bank_account' && (afterSpelledLetter(doc, run) || isLetterPrefixed(doc, run))) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups) || isDateRange(run.groups) || (kind === 'expiry' && isDayAndMonth(run.groups))) return 'date';
   if (amountOrAppointment(doc, run)) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
   // (Written only: "double oh ten" is the middle of a card read aloud.)
-  if ((kind === 'card' && digits[0] === '0' && !anySpoken(run.groups) && isPhoneShape(digits, false)) || (isWrittenPhone(run, digits) && !accountField(doc, run, lab, digits))) return 'keep';
+  if ((digits[0] === '0' && anySpoken(run.groups) && phoneCue(doc, run) && isPhoneShape(digits, false)) || (kind === 'card' && digits[0] === '0' && !anySpoken(run.groups) && isPhoneShape(digits, false)) || (isWrittenPhone(run, digits) && !accountField(doc, run, lab, digits))) return 'keep';
   return null;
 }
 

@@ -160,4 +160,18 @@ describe('issue 12 leak classes', () => {
     check('Caller: it gave me a long confirmation number.\nAgent: Sure, go ahead and read it.\nCaller: 7100 4492 1187 3360.\nAgent: Thank you. That confirmation, 7100 4492 1187 3360, is for $275.00.',
       [], ['Caller: 7100 4492 1187 3360', 'confirmation, 7100 4492 1187 3360']);
   });
+
+  it('classes a held-out set of messy phone calls found (each failed before its rule)', () => {
+    // A reference whose letters are read before its digits, even while a card is being asked for.
+    check('Agent: the card number please?\nCaller: It is S C C, two one oh four four.\nCustomer: KM, three three one seven.', [], ['two one oh four four', 'three three one seven']);
+    check('Agent: and your NI number?\nCaller: ZW five one three four five nine C.', ['five one three four five nine']);
+    // A spoken phone number said with a word for sending or calling, after card talk.
+    check("Agent: please read the card number.\nCaller: 4532 0151 1283 0366\nCaller: just send the link, to oh four oh nine double two one, seven eight four\nCustomer: Send it to oh seven seven double oh, nine double oh, five six two.",
+      ['4532 0151 1283'], ['oh four oh nine double two one, seven eight four', 'oh seven seven double oh, nine double oh, five six two']);
+    check('Agent: please read the card number.\nCaller: the card number is oh four one seven, three three oh, two six one', ['oh four one seven, three three oh']);
+    // A card read on through the agent's refusal.
+    check("Caller: just take it off my card, I'll read it.\nAgent: Thanks. First, which invoice—\nCaller: [overlapping] five three six four, oh six six eight—\nAgent: Sorry, please stop there. Please don't read your card number to me, I can't accept it on this call.\nCaller: —three seven one five, seven six oh one, and it's twelve twenty-seven.",
+      ['five three six four', 'three seven one five']);
+    check('Caller: 230599, and 4410228793. Got it.', [], ['4410228793']);
+  });
 });
