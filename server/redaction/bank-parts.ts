@@ -16,14 +16,15 @@ const LAYOUT = [2, 4, 7] as const;
 const MAX_GAP = 30;
 const PART_WORD = /(?:^|[^a-z])(?:branch|suffix)/i;
 
-/** Runs cut where a reading moves to another line or turn, or a comma or "and" joins two readings. */
+/** Runs cut where a reading moves to another line or turn. */
 function partsOf(doc: Doc, runs: readonly Run[]): Part[] {
   const out: Part[] = [];
   for (const run of runs) {
     let part: Part | null = null;
     for (const g of run.groups) {
       const sameLine = part !== null && doc.tokens[g.first]!.line === doc.tokens[part.last]!.line;
-      if (part && sameLine && (g.sep === 'none' || g.sep === 'space' || g.sep === 'dash' || g.sep === 'dot')) {
+      // One answer is one part, however it was paced ("oh three four, seven eight nine one").
+      if (part && sameLine && g.sep !== 'turn') {
         part.groups.push(g);
         part.digits += g.digits.length;
         part.last = g.last;
@@ -38,7 +39,8 @@ function partsOf(doc: Doc, runs: readonly Run[]): Part[] {
 
 export function bankParts(doc: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): void {
   if (!PART_WORD.test(doc.text)) return;
-  const parts = partsOf(doc, runs);
+  // A part's size said in the question ("the branch, four digits") is no part.
+  const parts = partsOf(doc, runs).filter((p) => p.digits >= 2 && !/^digits?$/.test(doc.tokens[p.last + 1]?.lower ?? ''));
   for (let i = 0; i + 3 < parts.length; i++) {
     const window = parts.slice(i, i + 4);
     if (!LAYOUT.every((n, k) => window[k]!.digits === n) || (window[3]!.digits !== 2 && window[3]!.digits !== 3)) continue;

@@ -161,7 +161,7 @@ const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'pounds', 'quid', 
  * a time, a phone written in a phone's groups. The label-by-label pass keeps these too (detect-digits.ts).
  */
 export function isBenign(doc: Doc, run: Run): boolean {
-  if (isLetterPrefixed(doc, run)) return true;
+  if (isLetterPrefixed(doc, run) || namesCardEnd(doc, run)) return true;
   // A spoken phone number said with a word for sending or calling (phoneCue).
   if (run.groups.some((g) => g.spoken) && run.groups[0]!.digits[0] === '0' && phoneCue(doc, run) && isPhoneShape(runDigits(run.groups), false)) return true;
   if (isTime(doc, run) || isFullDate(run.groups) || isDateRange(run.groups) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run) || amountOrAppointment(doc, run)) return true;
@@ -169,7 +169,7 @@ export function isBenign(doc: Doc, run: Run): boolean {
   for (const g of run.groups) n += g.digits.length;
   if (n !== 4 && n !== 5 && n < 9) return false; // postcodes, phones, ABNs and EINs only
   const digits = runDigits(run.groups);
-  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits) || isWrittenAbn(run, digits) || isEinShape(run) || isNamedNzbn(doc, run, digits);
+  return isPostcode(doc, run, digits) || isWrittenPhone(run, digits) || isWrittenAbn(run, digits) || isEinShape(run, doc.text) || isNamedNzbn(doc, run, digits);
 }
 
 /**
@@ -207,6 +207,17 @@ export function phoneCue(doc: Doc, run: Run): boolean {
     if (PHONE_CUES.has(t.lower)) return true;
   }
   return false;
+}
+
+/** "the 1806 card", "the 1806 one", "got the 6616 at the end": four digits that name a card by its end. */
+export function namesCardEnd(doc: Doc, run: Run): boolean {
+  let n = 0;
+  for (const g of run.groups) n += g.digits.length;
+  if (n !== 4) return false;
+  const t = doc.tokens;
+  const next = t[run.last + 1]?.lower;
+  if (next === 'card' || next === 'one') return t[run.first - 1]?.lower === 'the';
+  return next === 'at' && t[run.last + 2]?.lower === 'the' && t[run.last + 3]?.lower === 'end';
 }
 
 const LETTER_PREFIX_MAX_DIGITS = 6;
@@ -250,9 +261,17 @@ export function isWrittenAbn(run: Run, digits: string): boolean {
  * "47-3318820": a US EIN, written 2-7 with a hyphen (IRS); a person's SSN or ITIN is 3-2-4, so even
  * under "payer TIN" this layout is the business's public id.
  */
-export function isEinShape(run: Run): boolean {
+export function isEinShape(run: Run, text = ''): boolean {
   const g = run.groups;
-  return g.length === 2 && g[0]!.digits.length === 2 && g[1]!.digits.length === 7 && g[1]!.sep === 'dash' && !g[0]!.spoken && !g[1]!.spoken;
+  if (g.length === 2 && g[0]!.digits.length === 2 && g[1]!.digits.length === 7 && g[1]!.sep === 'dash' && !g[0]!.spoken && !g[1]!.spoken) return true;
+  // Said with its dash: "five eight, dash, one nine oh four four seven two".
+  const dashed = (i: number): boolean => i > 0 && (g[i]!.sep === 'dash' || /dash|[-–]/i.test(text.slice(g[i - 1]!.end, g[i]!.start)));
+  const dash = g.findIndex((_, i) => dashed(i));
+  if (dash < 1 || !g.every((x) => x.spoken) || g.some((_, i) => i !== dash && dashed(i))) return false;
+  let before = 0;
+  let after = 0;
+  for (let i = 0; i < g.length; i++) (i < dash ? (before += g[i]!.digits.length) : (after += g[i]!.digits.length));
+  return before === 2 && after === 7;
 }
 
 /** "$4,012.76" without its currency ("amount_gbp": "4,012.76"), or "callback for 10/21 at 4:00 PM": an amount, or a date with its time. */

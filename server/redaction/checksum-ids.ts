@@ -1,4 +1,4 @@
-import { irdChecksum, tfnChecksum } from './checksums.js';
+import { acnChecksum, irdChecksum, tfnChecksum } from './checksums.js';
 import { digitCount, labelBefore, noneCovered } from './fail-closed.js';
 import { isPhoneShape, isSsnLayout } from './number-shapes.js';
 import { claimOf, layoutOf, uncoveredStretches } from './run-claims.js';
@@ -12,6 +12,16 @@ import type { Group, Run } from './spoken-digits.js';
 // an AU TFN or NZ IRD whose check digit passes when nothing proves it benign.
 
 const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
+
+/**
+ * "the ABN is eight four three, eight five five, one eight one": nine digits under an ABN label (an ABN
+ * has eleven) whose TFN check passes and ACN check fails is the caller's tax file number, misnamed.
+ */
+function misnamedTfn(doc: Doc, run: Run, digits: string): boolean {
+  if (digits.length !== 9 || !tfnChecksum(digits) || acnChecksum(digits)) return false;
+  const l = doc.labels[labelBefore(doc, doc.tokens[run.first]!.start)];
+  return l !== undefined && l.cat === 'keep' && /^abn$/i.test(doc.text.slice(l.start, l.end)) && doc.tokens[l.first]!.turn === doc.tokens[run.first]!.turn;
+}
 
 /**
  * A personal tax number with no label goes when its check digit passes (AU TFN, NZ IRD) and nothing
@@ -29,6 +39,10 @@ export function checksumIds(doc: Doc, runs: readonly Run[], kept: ReadonlySet<Ru
       // The US SSN layout (AAA-GG-SSSS) with a valid number is one wherever it stands, unless letters make it a reference.
       const part0: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
       if (isSsnLayout(groups) && (isValidSsn(digits) || isValidItin(digits)) && !isAttached(doc, part0)) {
+        emit('tax_id', groups);
+        continue;
+      }
+      if (misnamedTfn(doc, part0, digits)) {
         emit('tax_id', groups);
         continue;
       }

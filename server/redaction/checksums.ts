@@ -69,6 +69,17 @@ export function abnChecksum(digits: string): boolean {
   return sum % 89 === 0;
 }
 
+/**
+ * Australian Company Number (ASIC): weights 8,7,…,1 on the first eight digits; the check digit is
+ * (10 - sum mod 10) mod 10. Public, like the ABN.
+ */
+export function acnChecksum(digits: string): boolean {
+  if (!isDigits(digits) || digits.length !== 9) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += digitAt(digits, i) * (8 - i);
+  return (10 - (sum % 10)) % 10 === digitAt(digits, 8);
+}
+
 /** Australian Tax File Number: weighted sum mod 11 is 0 (ATO TFN algorithm, 8 and 9 digit forms). */
 export function tfnChecksum(digits: string): boolean {
   if (!isDigits(digits)) return false;

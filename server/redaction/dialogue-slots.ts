@@ -210,6 +210,8 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       else if (lab.cat === 'money' && slot && !lab.weak && lab.turn > slot.turn) slot = null;
       // "ending 4242": the caller names a card by its end, so no card is being read; "please don't
       // read it out, I'll text you a secure link" ends any reading.
+      // But "And the last four?" while a card is being read group by group asks for its next group.
+      else if (lab.cat === 'ending' && slot?.kind === 'card' && speakers && asks(doc, lab) && slot.lastTurn > slot.turn) continue;
       else if ((lab.cat === 'ending' && slot?.kind === 'card') || lab.cat === 'done') slot = null;
     }
     if (slot && first.turn > slot.turn && doneTurns[first.turn] === 1) slot = null;
@@ -234,7 +236,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
         if (claimOf(doc, part, l - 1, kind ?? after!, ownTurn(doc, slot, part)) === null) emit(kind ?? after!, groups);
       }
       if (slot) {
-        slot.lastTurn = first.turn;
+        slot.lastTurn = tokens[run.last]!.turn; // a run joined across turns ends in its last
         slot.lastEnd = tokens[run.last]!.end;
         if (kind === 'routing_number' && digitCount(run) === 9) slot = null; // as below
       }
@@ -262,7 +264,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     const named = kind ?? after!;
     emitReading(doc, run, named, emit);
     if (slot) {
-      slot.lastTurn = first.turn;
+      slot.lastTurn = tokens[run.last]!.turn; // a run joined across turns ends in its last
       slot.lastEnd = tokens[run.last]!.end;
       // Nine digits answer a routing question; what follows is the account (bank-trail.ts), not more of it.
       // (A later pass sees the routing as a redaction token and leaves the slot open, but a routing slot

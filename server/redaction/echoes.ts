@@ -111,6 +111,8 @@ function echoKind(digits: string, joined: string, starts: readonly number[], kin
     return kinds[lo];
   }
   for (const v of byLength.get(digits.length) ?? []) if (nearlySame(v.digits, digits)) return v.kind;
+  // "it's actually got a zero in front, oh five nine, …": a value read again with a leading zero.
+  if (digits[0] === '0') for (const v of byLength.get(digits.length - 1) ?? []) if (v.digits === digits.slice(1)) return v.kind;
   // A part corrected ("…zero four four one two two six, zero zero… no wait, zero four one four two two
   // six"): seven digits or more, nearly the same as a stretch of a longer value (a random reading
   // comes this close to some stretch of a 15-digit value about once in 600).

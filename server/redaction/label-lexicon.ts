@@ -24,7 +24,8 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   },
   ending: {
     common: ['ending', 'ends', 'ending in', 'ends in', 'ends with', 'ending with', 'last four', 'last 4',
-      'last four digits', 'last 4 digits', 'last digits', 'final four', 'final 4', 'ended', 'ended in', 'ended with'],
+      'last four digits', 'last 4 digits', 'last digits', 'final four', 'final 4', 'ended', 'ended in', 'ended with',
+      'the end is', 'end is', 'the end of it is'],
   },
   cvv: {
     common: ['cvv', 'cvc', 'cvv2', 'cvc2', 'cid', 'csc', 'cv2', 'cvn', 'security code', 'security number',
@@ -48,11 +49,12 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'exp date', 'valid thru', 'valid through', 'good thru',
       'good through', 'mm yy', 'exp dt', 'v t', 'v/t', 'expiry month', 'exp month', 'runs out', 'run out',
       'month and year', 'month and the year', 'valid thru date', 'expiry year', 'end date on the card',
-      'ex date'],
+      'ex date', 'runs till', 'runs until', 'runs till the end of', 'runs until the end of'],
   },
   // Quotes, guarantees and warranties are valid until a date too: a card's expiry only in card talk (validity-labels.ts).
   valid: {
-    common: ['valid until', 'valid till', 'valid to', 'good until', 'valid until the end of'],
+    common: ['valid until', 'valid till', 'valid to', 'good until', 'valid until the end of', 'good till', 'good till the end of',
+      'valid till the end of'],
   },
   pin: {
     common: ['pin', 'pin number', 'pin code', 'personal identification number'],
@@ -187,6 +189,9 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       // A document named by its end: "invoice ending 10293" is no card ending (card-numbers.ts).
       ...['invoice', 'order', 'reference', 'ref', 'receipt', 'job', 'quote', 'tracking', 'phone', 'mobile', 'transaction']
         .flatMap((d) => [`${d} ending`, `${d} ending in`, `${d} ends in`, `${d} number ending`, `${d} number ending in`]),
+      // Renewal dates ("Your next renewal is 03/09 next year") and depots, Gas Safe ids.
+      'renewal', 'next renewal', 'renewal date', 'renews', 'renews on', 'depot', 'depot number', 'gas safe', 'gas safe number',
+      'gas safe id', 'gas safe registration', 'gas safe licence',
       // Certificates and verification questions ("For security, the last four of the card?").
       'certificate', 'certificate number', 'certificate no', 'cert number', 'cert no', 'tax credit', 'energy tax credit',
       'for security', 'for security purposes', 'security reasons', 'security check', 'security question', 'security questions',

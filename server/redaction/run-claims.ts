@@ -1,7 +1,7 @@
 import { KEEPISH, type Label } from './context-labels.js';
 import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
 import { isDateRange, isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
-import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape, amountOrAppointment, isLetterPrefixed, phoneCue } from './benign-readings.js';
+import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape, amountOrAppointment, isLetterPrefixed, namesCardEnd, phoneCue } from './benign-readings.js';
 import { isLikelyCard } from './card-numbers.js';
 import { irdChecksum, tfnChecksum } from './checksums.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
@@ -59,6 +59,8 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   if (!onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
   return l;
 }
+// "the Gas Safe number is on the service record, 558102".
+const IS_ON_THE = /^\s+(?:is|was)\s+(?:on|in)\s+(?:the|your|my|our)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s*[,:]\s*$/i;
 // "the GST number on there is 115-196-596", "the invoice number on it says 4471".
 const ON_THERE = /^\s+(?:on|in)\s+(?:there|here|it)\s+(?:is|was|says|reads)\s*:?\s*$/i;
 // A noun, not a pronoun: "under customer ref it says 395 903 285 — that's my tax file number!".
@@ -67,7 +69,7 @@ const WHERE_IT_IS = /^\s+(?:(?:on|from|in|off)\s+(?:the|my|your|this|that|our)\s
 /** "the ref on the BPAY slip is …", "the GST number on there is …": a document label naming a number a few words on. */
 export function saysWhereItIs(doc: Doc, l: Label, runFirst: number): boolean {
   const between = doc.text.slice(l.end, doc.tokens[runFirst]!.start);
-  return WHERE_IT_IS.test(between) || ON_THERE.test(between);
+  return WHERE_IT_IS.test(between) || ON_THERE.test(between) || IS_ON_THE.test(between);
 }
 
 /**
@@ -151,7 +153,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   const lettered = (kind === 'iban' && !hyphened) || (kind === 'bank_account' && doc.tokens[run.first - 1]?.text === '/');
   if ((!lettered && isAttached(doc, run)) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
   const lab = adjacentLabel(doc, run, before);
-  if ((lab?.cat === 'ending' && digits.length <= 4) || maskedBefore(doc, run)) return 'ending';
+  if ((lab?.cat === 'ending' && digits.length <= 4) || maskedBefore(doc, run) || namesCardEnd(doc, run)) return 'ending';
   // A phone word vouches for a phone-sized number only ("card on call: 6011 7380 8825 2026" is a card).
   const sized = lab?.cat === 'money' ? digits.length <= 8 : lab?.cat === 'phone' ? digits.length <= 12 || isPhoneShape(digits, false) : true;
   // A document word does not vouch for a number that is card-shaped (issuer prefix and Luhn): "invoice
@@ -164,10 +166,12 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
-  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run) || accountWithUs(doc, run, before))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run)) return 'keep';
+  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run) || accountWithUs(doc, run, before))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run, doc.text)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && (afterSpelledLetter(doc, run) || isLetterPrefixed(doc, run))) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups) || isDateRange(run.groups) || (kind === 'expiry' && isDayAndMonth(run.groups))) return 'date';
   if (amountOrAppointment(doc, run)) return 'date';
+  // BSBs and sort codes are written with dashes, never a slash: "matched on 22/11" is a date.
+  if ((kind === 'bsb' || kind === 'sort_code') && run.groups.some((g) => g.sep === 'slash')) return 'date';
   if (!BRANCH_OR_EXPIRY.has(kind) && (isDateShape(run.groups) || (precededByDateWord(doc.tokens, run.first) && anyMonth(run.groups)))) return 'date';
   // Card numbers never start with 0; a number that does and is written like a phone is one.
   // (Written only: "double oh ten" is the middle of a card read aloud.)

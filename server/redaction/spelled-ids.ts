@@ -41,6 +41,13 @@ function chains(tokens: readonly Token[]): Unit[][] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // A full stop before a space ends the sentence, and the reading ("… oh six. And oh eight nine …").
+    const after = tokens[i + 1];
+    if (t.kind === 'punct' && t.text === '.' && tokens[i - 1]?.text !== '.' && after?.space && after.kind === 'word' && after.text.length > 1
+      && !DIGIT_WORDS.has(after.lower) && !NATO.has(after.lower)) {
+      flush();
+      continue;
+    }
     if (t.kind === 'punct' && (t.text === ',' || t.text === '-' || t.text === '.')) continue;
     if (t.kind === 'num') {
       for (let k = 0; k < t.text.length; k++) cur.push({ ch: t.text[k]!, start: t.start + k, end: t.start + k + 1 });

@@ -174,4 +174,21 @@ describe('issue 12 leak classes', () => {
       ['five three six four', 'three seven one five']);
     check('Caller: 230599, and 4410228793. Got it.', [], ['4410228793']);
   });
+
+  it('more classes from the messy calls (each failed before its rule)', () => {
+    check('Agent: Your next renewal is 03/09 next year.\nAgent: The agent confirmed the payment was matched on 22/11, BSB 063-019.', ['063-019'], ['03/09', '22/11']);
+    check("Caller: Could you take the next service off the 1806 card instead?\nCustomer: And the new card's got the 6616 at the end.\nCaller: No, the end is eighteen ninety-five.",
+      [], ['1806 card', '6616 at the end', 'eighteen ninety-five']);
+    check('Caller: So the business name is Coastline Drafting, and the ABN is eight four three, eight five five, one eight one.', ['eight four three, eight five five']);
+    check('Caller: And our tax ID for exemption is five eight, dash, one nine oh four four seven two.\nCaller: my social is five five five, dash, four four, dash, one two one two',
+      ['five five five, dash, four four'], ['five eight, dash, one nine oh four four seven two']);
+    check('Caller: G B three one eight, four four seven two, oh six. And oh eight nine one four five seven two. Got them.', [], ['G B three one eight', 'oh eight nine one four five seven two']);
+    check("Agent: The bank number first, that's the first two digits.\nCaller: Zero two.\nAgent: And the branch, four digits.\nCaller: one two four eight\nAgent: The account number, seven digits.\nCaller: oh three four, seven eight nine one\nAgent: And the suffix.\nCaller: triple zero",
+      ['Zero two', 'one two four eight', 'seven eight nine one', 'triple zero']);
+    check("Mele: OK my IRD number is five nine, two eight three, seven eight two.\nAgent: Please don't read your IRD number over the phone.\nMele: oh sorry, it's actually got a zero in front, oh five nine, two eight three, seven eight two.",
+      ['five nine, two eight three', 'oh five nine, two eight three']);
+    check('Agent: First four digits, please.\nUser: four oh oh four\nAgent: Next four.\nUser: four oh five nine\nAgent: Next.\nUser: oh seven one eight\nAgent: And the last four?\nUser: oh eight three eight',
+      ['four oh oh four', 'oh seven one eight', 'oh eight three eight']);
+    check("Agent: Your engineer's Gas Safe number is on the service record, 558102.", [], ['558102']);
+  });
 });
