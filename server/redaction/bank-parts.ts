@@ -7,7 +7,7 @@ import type { Group, Run } from './spoken-digits.js';
 // `refund_bank: 12` / `refund_branch: 3140` / `refund_account_base: 0456781` / `refund_suffix: 00`.
 // Each part alone is short enough to pass for anything; together they are the canonical BB-bbbb-
 // AAAAAAA-SS(S) layout (canonical-bank.ts catches it written in one piece). The layout plus a branch
-// or suffix word between the parts is the proof, so every part goes.
+// or suffix word among or near the parts is the proof, so every part goes.
 
 type Part = { groups: Group[]; digits: number; first: number; last: number };
 
@@ -15,6 +15,8 @@ const LAYOUT = [2, 4, 7] as const;
 /** Tokens between the end of one part and the start of the next: a question or a field key, not a page. */
 const MAX_GAP = 30;
 const PART_WORD = /(?:^|[^a-z])(?:branch|suffix)/i;
+/** Characters either side of the parts where the part word may be. */
+const AROUND = 150;
 
 /** Runs cut where a reading moves to another line or turn. */
 function partsOf(doc: Doc, runs: readonly Run[]): Part[] {
@@ -45,8 +47,11 @@ export function bankParts(doc: Doc, runs: readonly Run[], covered: (g: Group) =>
     const window = parts.slice(i, i + 4);
     if (!LAYOUT.every((n, k) => window[k]!.digits === n) || (window[3]!.digits !== 2 && window[3]!.digits !== 3)) continue;
     if (window.some((p, k) => k > 0 && p.first - window[k - 1]!.last > MAX_GAP)) continue;
-    const between = doc.text.slice(doc.tokens[window[0]!.last]!.end, doc.tokens[window[3]!.first]!.start);
-    if (!PART_WORD.test(between)) continue;
+    // The parts named between them ("branch?"), or around them in a summary ("read it in four parts:
+    // "oh three", …. He then said the branch is …").
+    const from = doc.tokens[window[0]!.first]!.start;
+    const to = doc.tokens[window[3]!.last]!.end;
+    if (!PART_WORD.test(doc.text.slice(Math.max(0, from - AROUND), to + AROUND))) continue;
     for (const p of window) if (!p.groups.every(covered)) emit('bank_account', p.groups);
     i += 3;
   }

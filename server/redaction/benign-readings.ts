@@ -264,6 +264,14 @@ export function isWrittenAbn(run: Run, digits: string): boolean {
 export function isEinShape(run: Run, text = ''): boolean {
   const g = run.groups;
   if (g.length === 2 && g[0]!.digits.length === 2 && g[1]!.digits.length === 7 && g[1]!.sep === 'dash' && !g[0]!.spoken && !g[1]!.spoken) return true;
+  // Said after its name in two parts: "an EIN for the LLC, two six, four four seven one nine two oh".
+  if (g.length >= 2 && g.every((x) => x.spoken) && /\bEIN\b[^.?!\d]{0,30}$/.test(text.slice(Math.max(0, g[0]!.start - 40), g[0]!.start))) {
+    const split = g.findIndex((x, i) => i > 0 && x.sep === 'comma');
+    let before = 0;
+    let after = 0;
+    for (let i = 0; i < g.length; i++) (i < split ? (before += g[i]!.digits.length) : (after += g[i]!.digits.length));
+    if (split > 0 && before === 2 && after === 7) return true;
+  }
   // Said with its dash: "five eight, dash, one nine oh four four seven two".
   const dashed = (i: number): boolean => i > 0 && (g[i]!.sep === 'dash' || /dash|[-–]/i.test(text.slice(g[i - 1]!.end, g[i]!.start)));
   const dash = g.findIndex((_, i) => dashed(i));

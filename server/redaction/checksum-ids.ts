@@ -15,10 +15,11 @@ const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
 
 /**
  * "the ABN is eight four three, eight five five, one eight one": nine digits under an ABN label (an ABN
- * has eleven) whose TFN check passes and ACN check fails is the caller's tax file number, misnamed.
+ * has eleven) that are no valid ACN are the caller's tax file number, misnamed (its check digit may be
+ * misread too).
  */
 function misnamedTfn(doc: Doc, run: Run, digits: string): boolean {
-  if (digits.length !== 9 || !tfnChecksum(digits) || acnChecksum(digits)) return false;
+  if (digits.length !== 9 || acnChecksum(digits)) return false;
   const l = doc.labels[labelBefore(doc, doc.tokens[run.first]!.start)];
   return l !== undefined && l.cat === 'keep' && /^abn$/i.test(doc.text.slice(l.start, l.end)) && doc.tokens[l.first]!.turn === doc.tokens[run.first]!.turn;
 }

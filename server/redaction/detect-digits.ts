@@ -17,6 +17,7 @@ import { restarts } from './restarts.js';
 import { bankParts } from './bank-parts.js';
 import { resolveValidity } from './validity-labels.js';
 import { dropNamedLater } from './named-later.js';
+import { correctedParts } from './corrected-parts.js';
 import { interruptedCards } from './interrupted-cards.js';
 import type { FindingKind } from './findings.js';
 import type { Emit } from './segmenter.js';
@@ -145,6 +146,7 @@ export function detectNumbers(
     bankTrail(doc, runs, [...found], covered(), add);
     restarts(doc, runs, [...found], covered(), add);
     bankParts(doc, runs, covered(), add);
+    correctedParts(doc, runs, [...found], covered(), add);
     dropNamedLater(doc, found, kept);
   }
   return found;

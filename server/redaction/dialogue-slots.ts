@@ -131,6 +131,16 @@ function ownTurn(doc: Talk, slot: Slot | null, run: Run): number {
   return /[?!]\s|\.\s+[A-Z]/.test(between) ? -1 : slot.turn;
 }
 
+/** The label's own sentence, begun after `from`, is a question: "… the solar tax credit. Do you need my social …?". */
+function askedInOwnSentence(doc: Talk, from: number, lab: Label): boolean {
+  return /^[^.?!\n]*\?/.test(doc.text.slice(lab.end)) && /[.?!]\s+[A-Z]/.test(doc.text.slice(from, lab.start + 1));
+}
+
+/** A number (a numeral or a run of spoken digits) between two offsets. */
+function readSince(doc: Talk, from: number, to: number): boolean {
+  return /\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[ ,-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/i.test(doc.text.slice(from, to));
+}
+
 /** The fewest digits a reading needs to count in a slot of this kind: a form number ("the 1099") is no tax id. */
 function minDigits(kind: FindingKind, answers: boolean): number {
   // A month or a year alone is half an expiry ("03 of 29"); bank accounts have six digits or more.
@@ -143,11 +153,21 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
+/** The run is all of its field's value: `slot_sort_code_first_pair: "five six"` (not "Next debit: 15 October"). */
+function wholeFieldValue(doc: Talk, run: Run): boolean {
+  const line = doc.lines[doc.tokens[run.first]!.line]!;
+  if (line.key < 0 || line.key > run.first) return false;
+  for (let k = line.key + 1; k < run.first; k++) if (doc.tokens[k]!.kind !== 'punct') return false;
+  for (let k = run.last + 1; k <= line.last; k++) if (doc.tokens[k]!.kind !== 'punct') return false;
+  return true;
+}
+
 /** A whole reading nothing else took: it goes when it is long enough for the slot's kind. */
-function emitReading(doc: Talk, run: Run, kind: FindingKind, emit: Emit): void {
+function emitReading(doc: Talk, run: Run, kind: FindingKind, emit: Emit, field: boolean): void {
   let n = 0;
   for (const g of run.groups) n += g.digits.length;
-  if (n >= minDigits(kind, startsTurn(doc, run))) emit(kind, run.groups);
+  // A field's value is an answer too: `slot_sort_code_first_pair: "five six"`.
+  if (n >= minDigits(kind, field || startsTurn(doc, run))) emit(kind, run.groups);
 }
 
 /** Turns holding a card-length reading, or a card a previous pass redacted (its block token). */
@@ -200,11 +220,18 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       const strongOpen = opened !== null && slot !== null && slot.kind !== null && !slot.lineOnly && inReachOf(doc, slot, lab.first, speakers);
       // A weak label never displaces a question still being answered ("account number?" / "… account 52 118 4039?");
       // a document label inside a sensitive slot's own turn only claims what it links to directly.
-      if (opened && strongOpen && (opened.lineOnly || (opened.kind === null && lab.turn === slot!.turn))) continue;
+      // Except a phone question in a sentence of its own: "please don't share your National Insurance
+      // number. … What number is best?" asks for the phone.
+      const phoneAsked = opened?.cat === 'phone' && askedInOwnSentence(doc, slot?.lastEnd ?? 0, lab);
+      if (opened && strongOpen && !phoneAsked && (opened.lineOnly || (opened.kind === null && lab.turn === slot!.turn))) continue;
       // "what's the ZIP code on the account?": in one turn a weak label does not displace a strong one
       // (in a field key the last word names the value: "refund_account").
       // Offered as alternatives, the sensitive one wins: "do you have an EIN or are you using your Social?".
-      const either = opened !== null && slot !== null && slot.kind === null && opened.kind !== null && / or /i.test(doc.text.slice(slot.lastEnd, lab.start));
+      // So does one asked after the document's number was given: "I've got an EIN for the LLC, 26-4471920. But …
+      // use my social? It's 219 55 8047".
+      const either = opened !== null && slot !== null && slot.kind === null && opened.kind !== null
+        && (/ or /i.test(doc.text.slice(slot.lastEnd, lab.start)) || (asks(doc, lab) && readSince(doc, slot.lastEnd, lab.start))
+          || askedInOwnSentence(doc, slot.lastEnd, lab));
       if (opened && opened.weak && !either && !inFieldKey(doc, lab) && slot && !slot.weak && slot.cat !== 'money' && slot.turn === lab.turn) continue;
       if (opened) slot = opened;
       else if (lab.cat === 'money' && slot && !lab.weak && lab.turn > slot.turn) slot = null;
@@ -262,7 +289,7 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
     }
     if (claim === 'date') continue;
     const named = kind ?? after!;
-    emitReading(doc, run, named, emit);
+    emitReading(doc, run, named, emit, slot !== null && slot.lineOnly && wholeFieldValue(doc, run));
     if (slot) {
       slot.lastTurn = tokens[run.last]!.turn; // a run joined across turns ends in its last
       slot.lastEnd = tokens[run.last]!.end;

@@ -70,9 +70,9 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
       for (const g of groups) digits += g.digits;
       // What a card left of its own run goes whatever its length ("four [card ending 2874]"); a first
       // group read before a restart is the start of a card found later ("four nine five nine — sorry —").
-      const opening = digits.length >= 4 && digits.length < 6 && cardStarts(found, digits);
+      const opening = digits.length >= 4 && digits.length < 6 ? valueStarts(found, digits) : undefined;
       if (digits.length < (split === 'card' || opening ? 1 : 6)) continue;
-      const kind = opening ? 'card' : digits.length < 6 ? split : lookup(digits) ?? split;
+      const kind = opening ?? (digits.length < 6 ? split : lookup(digits) ?? split);
       if (kind === undefined) continue;
       const part: Run = { groups, first: groups[0]!.first, last: groups[groups.length - 1]!.last };
       // The very digits of a value found are that value, whatever word stands before them ("ird_number:
@@ -84,9 +84,13 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
   }
 }
 
-function cardStarts(found: readonly { kind: FindingKind; digits: string }[], digits: string): boolean {
-  for (const f of found) if (f.kind === 'card' && f.digits.length >= 13 && f.digits.startsWith(digits)) return true;
-  return false;
+// A first group read before a restart: of a card, a tax number or an account ("three one seven, four
+// four..." then "317 448 925").
+const OPENED: ReadonlyMap<FindingKind, number> = new Map<FindingKind, number>([['card', 13], ['tax_id', 8], ['bank_account', 8]]);
+
+function valueStarts(found: readonly { kind: FindingKind; digits: string }[], digits: string): FindingKind | undefined {
+  for (const f of found) if (f.digits.length >= (OPENED.get(f.kind) ?? Infinity) && f.digits.startsWith(digits)) return f.kind;
+  return undefined;
 }
 
 /** The kind of the finding that took part of the run. */

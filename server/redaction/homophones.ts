@@ -38,7 +38,7 @@ function closesLine(tokens: readonly Token[], i: number): boolean {
 }
 
 // "security code's won to three", "the code is to to ate": glue between a label and its reading.
-const LABEL_GLUE = new Set(["'", '’', 's', 'is', 'was', ':', 'are']);
+const LABEL_GLUE = new Set(["'", '’', 's', 'is', 'was', ':', 'are', ',']);
 
 function afterLabelOrNumber(tokens: readonly Token[], i: number): boolean {
   let k = i - 1;
@@ -117,7 +117,9 @@ function markChain(tokens: Token[], chain: readonly number[]): void {
   // Right after its label ("security code five won nine"), after another number and "and" ("oh nine
   // twenty seven and ate for for"), or ending the line, three words are enough; a whole answer of two
   // with a real number word in it too ("User: to thirty").
-  const enough = whole ? n >= 3 || (n === 2 && real >= 1) : labelled || ends ? n >= 3 : n >= MIN_CHAIN && real >= 2;
+  // An answer that opens with a sound-alike and a real number ("Ate twenty-seven. Sorry, oh ate …").
+  const opens = from === 0 && opensLine(tokens, chain[0]!) && !EDGE_PROSE.has(tokens[chain[0]!]!.lower) && isSound(tokens, chain, 0);
+  const enough = whole ? n >= 3 || (n === 2 && real >= 1) : labelled || ends ? n >= 3 : (n >= MIN_CHAIN && real >= 2) || (opens && n >= 2 && real >= 1);
   if (!enough) return;
   for (let k = from; k <= to; k++) {
     const t = tokens[chain[k]!]!;

@@ -1,4 +1,4 @@
-import { CURRENCY_BEFORE, FILLERS } from './number-words.js';
+import { CURRENCY_AFTER, CURRENCY_BEFORE, FILLERS } from './number-words.js';
 import type { Group, Run } from './spoken-digits.js';
 import type { Line, Token, Turn } from './tokens.js';
 
@@ -77,6 +77,9 @@ function joinable(a: Run, b: Run, tokens: readonly Token[], lines: readonly Line
   if (la === lb || digitCount(a.groups) + digitCount(b.groups) > maxDigits(a, tokens) || digitCount(a.groups) < 2) return false;
   // "July 9th, 1987" answers another question (a date of birth); no reading goes on with a month name.
   if (b.groups[0]!.month) return false;
+  // "The ninety-eight dollars will be with you": an amount, in a later turn, is no more of a reading.
+  const after = tokens[b.last + 1];
+  if (after && CURRENCY_AFTER.has(after.kind === 'word' ? after.lower : after.text)) return false;
   const lineA = lines[la]!;
   const lineB = lines[lb]!;
   // A "[00:29]" stamp before the next speaker is no part of the reading (issue 12's held-out calls).

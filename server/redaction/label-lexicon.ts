@@ -212,7 +212,8 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
     common: ['office number', 'home number', 'office line', 'phone', 'phone number', 'mobile', 'mobile number', 'mob', 'cell', 'cell phone', 'cellphone', 'landline',
       'fax', 'telephone', 'tel', 'ph', 'call', 'call me', 'call back', 'callback', 'ring', 'ring me',
       'reach', 'reach me', 'text', 'text me', 'contact number', 'contact', 'my number', 'number to call',
-      'whatsapp', 'extension', 'ext', 'direct line'],
+      'whatsapp', 'extension', 'ext', 'direct line', 'what number', 'which number', 'best number', 'number is best',
+      'number to reach you', 'number to reach you on', 'number for you', 'callback number', 'call back number'],
   },
   money: {
     common: ['payments', 'instalment', 'instalments', 'installment', 'installments', 'charges', 'refunds', 'processed', 'total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',

@@ -54,7 +54,7 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   // "the ref on the BPAY slip is 7719 0033 8421 5", "my reference on the letter is …": where the document is.
   // "the PayPoint reference on your bill is …": the document word inside the where-it-is names nothing.
   const outer = doc.labels[before - 1];
-  if (l.cat === 'money' && outer?.cat === 'keep' && WHERE_IT_IS.test(doc.text.slice(outer.end, doc.tokens[run.first]!.start))) return outer;
+  if ((l.cat === 'money' || l.cat === 'card') && outer?.cat === 'keep' && WHERE_IT_IS.test(doc.text.slice(outer.end, doc.tokens[run.first]!.start))) return outer;
   if (l.cat === 'keep' && saysWhereItIs(doc, l, run.first)) return l;
   if (!onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
   return l;

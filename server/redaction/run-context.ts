@@ -59,6 +59,9 @@ export function runContext(doc: Doc, run: Run, labelEnd: number, hist: History):
     const vouches = nearest.cat === 'keep' || (nearest.cat === 'phone' && !likelyCard) || (nearest.cat === 'money' && digits.length <= 8);
     if (vouches) return null;
   }
+  // "The ZIP on the card is 95825": the card says whose ZIP, it does not name the number.
+  const outer = top >= 1 ? labels[top - 1] : undefined;
+  if (nearest?.cat === 'card' && outer?.cat === 'keep' && nearest.start - outer.end <= 12 && saysWhereItIs(doc, outer, run.first)) return null;
   // The label names the first number after it: a label with another number in between is spent.
   const s = top >= 0 ? index.sensitive[top]! : -1;
   const cand = s >= 0 ? headLabel(labels, s) : undefined;

@@ -191,4 +191,24 @@ describe('issue 12 leak classes', () => {
       ['four oh oh four', 'oh seven one eight', 'oh eight three eight']);
     check("Agent: Your engineer's Gas Safe number is on the service record, 558102.", [], ['558102']);
   });
+
+  it('classes a development set of spoken readings found (each failed before its rule)', () => {
+    check('Caller: My ABN is... hang on... four two nine, one one six, oh three eight.', ['four two nine, one one six']);
+    check('She began reading her tax file number ("three one seven, four four...") before stopping, then gave the full number as 317 448 925.', ['three one seven, four four', '317 448 925']);
+    check('Agent: And the expiry?\nCaller: Ate twenty-seven. Sorry, oh ate twenty-seven.', ['Ate', 'oh ate']);
+    check('She also read out what she called her "pin number, for for too won", which the agent advised she should never share.', ['for for too won']);
+    check('Agent: card 4532 0151 1283 0366 done.\nCustomer: Thanks. The ZIP on the card is nine five eight two five, if you need it.', ['4532 0151 1283'], ['nine five eight two five']);
+    check("Caller: I've got an EIN for the LLC, two six, four four seven one nine two oh. But my accountant said use my social since it's a single-member LLC? It's two one nine, five five, eight oh four seven.",
+      ['two one nine, five five'], ['two six, four four seven one nine two oh']);
+    check('User: My accountant needs paperwork for the solar tax credit. Do you need my social to fill out the form? It\'s two eighty-seven, sixty-one, forty-four oh nine.', ['two eighty-seven, sixty-one']);
+    check("User: Do you need my National Insurance number? It's T B three oh, nine one, seven two, C.\nAssistant: Please don't share your National Insurance number. What number is best?\nUser: Oh one two one, four nine six, oh eight eight two.",
+      ['three oh, nine one'], ['Oh one two one, four nine six, oh eight eight two']);
+    check("AI: What's the BSB?\nCustomer: Four seven two, eight one nine, three three.\nAI: So BSB zero eight two zero zero one and account four seven two eight one nine three three?\nCustomer: That's right.\nAI: The ninety-eight dollars will be with you by Wednesday.",
+      ['four seven two eight one nine three three'], ['ninety-eight dollars']);
+    check('Agent: And the sort code?\nCustomer: Four oh, two two, five one. No wait, the last bit is five seven not five one.\nAgent: And your UTR?\nCaller: One two nine oh four, six six three eight one. No wait, the last bit is seven not one. Six six three eight seven.',
+      ['five seven', 'not five one', 'Six six three eight seven']);
+    check('slot_sort_code_first_pair: "five six"\nslot_sort_code_second_pair: "oh oh"\nnext_debit: 15 October', ['five six', 'oh oh'], ['15 October']);
+    check('He read it in four parts: "oh three", "oh one eight three", "oh six two four four nine one", and "double oh". He then said the branch is oh one eight seven.',
+      ['"oh three"', 'oh six two four four nine one', 'double oh']);
+  });
 });
