@@ -264,6 +264,10 @@ export function isWrittenAbn(run: Run, digits: string): boolean {
 export function isEinShape(run: Run, text = ''): boolean {
   const g = run.groups;
   if (g.length === 2 && g[0]!.digits.length === 2 && g[1]!.digits.length === 7 && g[1]!.sep === 'dash' && !g[0]!.spoken && !g[1]!.spoken) return true;
+  // Spoken forms (below): nine digits, every group spoken.
+  let total = 0;
+  for (const x of g) total += x.digits.length;
+  if (total !== 9 || g.length < 2 || !g.every((x) => x.spoken)) return false;
   // Said after its name in two parts: "an EIN for the LLC, two six, four four seven one nine two oh".
   if (g.length >= 2 && g.every((x) => x.spoken) && /\bEIN\b[^.?!\d]{0,30}$/.test(text.slice(Math.max(0, g[0]!.start - 40), g[0]!.start))) {
     const split = g.findIndex((x, i) => i > 0 && x.sep === 'comma');

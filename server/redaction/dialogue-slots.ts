@@ -186,7 +186,7 @@ function cardReadTurns(doc: Doc, runs: readonly Run[]): number[] {
  * groups it already removed), and returns the runs that answer a document question (kept).
  */
 export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) => boolean, emit: Emit): Set<Run> {
-  const doc = new Talk(text, cardReadTurns(text, runs));
+  const doc = new Talk(text, () => cardReadTurns(text, runs));
   const { tokens, labels, speakers } = doc;
   const answered = new Set<Run>();
   let slot: Slot | null = null;

@@ -50,12 +50,18 @@ export function interruptedCards(doc: Doc, whole: readonly Run[], covered: (g: G
   // Clause by clause: the piece after an interruption may run on into something else ("—3715 7601, and it's twelve twenty-seven").
   const runs: Run[] = [];
   const source: number[] = [];
-  whole.forEach((r, w) => {
-    for (const c of r.groups.length > 1 ? clauses(r) : [r]) {
+  for (let w = 0; w < whole.length; w++) {
+    const r = whole[w]!;
+    if (!r.groups.some((g) => g.sep === 'comma' || g.sep === 'and')) {
+      runs.push(r);
+      source.push(w);
+      continue;
+    }
+    for (const c of clauses(r)) {
       runs.push(c);
       source.push(w);
     }
-  });
+  }
   for (let i = 0; i < runs.length; i++) {
     const chain: Run[] = [runs[i]!];
     let n = digitCount(runs[i]!);

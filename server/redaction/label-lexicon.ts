@@ -25,7 +25,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   ending: {
     common: ['ending', 'ends', 'ending in', 'ends in', 'ends with', 'ending with', 'last four', 'last 4',
       'last four digits', 'last 4 digits', 'last digits', 'final four', 'final 4', 'ended', 'ended in', 'ended with',
-      'the end is', 'end is', 'the end of it is'],
+      'end is', 'end of it is'],
   },
   cvv: {
     common: ['cvv', 'cvc', 'cvv2', 'cvc2', 'cid', 'csc', 'cv2', 'cvn', 'security code', 'security number',

@@ -1,6 +1,6 @@
 import { claimOf } from './run-claims.js';
 import { isLikelyCard } from './card-numbers.js';
-import { labelBefore, tokenAt } from './fail-closed.js';
+import { digitCount, labelBefore, tokenAt } from './fail-closed.js';
 import { SENSITIVE_CATS } from './context-labels.js';
 import { runDigits, type Run } from './spoken-digits.js';
 import type { Doc } from './run-context.js';
@@ -18,8 +18,9 @@ const MIN_DIGITS = 10;
 export function dropNamedLater(doc: Doc, found: NumberFinding[], kept: ReadonlySet<Run>): boolean {
   const named = new Map<string, number>();
   for (const run of kept) {
+    if (digitCount(run) < MIN_DIGITS) continue;
     const digits = runDigits(run.groups);
-    if (digits.length < MIN_DIGITS || isLikelyCard(digits)) continue;
+    if (isLikelyCard(digits)) continue;
     const start = doc.tokens[run.first]!.start;
     // Named by a document word (not merely phone-shaped, which a bank account can be too).
     const before = labelBefore(doc, start);

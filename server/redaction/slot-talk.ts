@@ -21,10 +21,10 @@ export class Talk {
   bars: number[] | null = null;
   /** Turns with a card word (card, ending, CVV, expiry, PIN, a group prompt); built on first use. */
   cardTurns: number[] | null = null;
-  /** Turns where a card-length number was read or a card was already redacted (the caller gives it). */
-  readonly cardReadTurns: readonly number[];
+  /** Turns where a card-length number was read or a card was already redacted, found when first asked. */
+  readonly cardReadTurns: () => readonly number[];
 
-  constructor(doc: Doc, cardReadTurns: readonly number[] = []) {
+  constructor(doc: Doc, cardReadTurns: () => readonly number[] = () => []) {
     this.cardReadTurns = cardReadTurns;
     this.text = doc.text;
     this.tokens = doc.tokens;
@@ -108,7 +108,7 @@ const CARD_TALK_TURNS = 6;
 export function cardTalkNear(doc: Talk, l: Label): boolean {
   // A card read with no card word ("Just to confirm, that's five three four seven, …?" / "and the
   // code four four eight") is card talk too.
-  doc.cardTurns ??= [...doc.labels.filter((x) => CARD_CATS.has(x.cat) || x.cat === 'pin').map((x) => x.turn), ...doc.cardReadTurns];
+  doc.cardTurns ??= [...doc.labels.filter((x) => CARD_CATS.has(x.cat) || x.cat === 'pin').map((x) => x.turn), ...doc.cardReadTurns()];
   for (const t of doc.cardTurns) if (t <= l.turn + 1 && t >= l.turn - CARD_TALK_TURNS) return true;
   return false;
 }
