@@ -18,7 +18,7 @@ const IBAN_LENGTHS: Record<string, number> = {
 
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** Reads up to 34 IBAN characters from i, allowing single spaces or dashes between groups. */
+/** Reads up to 34 IBAN characters from i, allowing single spaces or dashes (or a line break) between groups. */
 function readIban(text: string, i: number): Span | null {
   let chars = '';
   const cuts: { len: number; end: number }[] = [];
@@ -33,7 +33,13 @@ function readIban(text: string, i: number): Span | null {
     cuts.push({ len: chars.length, end: j });
     const sep = text[j];
     if ((sep === ' ' || sep === '-') && j + 1 < text.length && isAlnum(text.charCodeAt(j + 1))) j++;
-    else break;
+    else if (sep === '\n') {
+      // Wrapped onto the next line ("iban: GB03 BARC 2004 5571" / " 8822 63"); the check digits decide.
+      let k = j + 1;
+      while (text[k] === ' ') k++;
+      if (k < text.length && isAlnum(text.charCodeAt(k))) j = k;
+      else break;
+    } else break;
   }
   if (cuts.length === 0 || cuts[cuts.length - 1]!.end !== j) cuts.push({ len: chars.length, end: j });
   const expected = IBAN_LENGTHS[chars.slice(0, 2)];

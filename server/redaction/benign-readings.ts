@@ -161,7 +161,7 @@ const CURRENCY_WORDS = new Set(['dollars', 'dollar', 'bucks', 'pounds', 'quid', 
  * a time, a phone written in a phone's groups. The label-by-label pass keeps these too (detect-digits.ts).
  */
 export function isBenign(doc: Doc, run: Run): boolean {
-  if (isLetterPrefixed(doc, run) || namesCardEnd(doc, run)) return true;
+  if (isLetterPrefixed(doc, run) || namesCardEnd(doc, run) || isNumberList(run)) return true;
   // A spoken phone number said with a word for sending or calling (phoneCue).
   if (run.groups.some((g) => g.spoken) && run.groups[0]!.digits[0] === '0' && phoneCue(doc, run) && isPhoneShape(runDigits(run.groups), false)) return true;
   if (isTime(doc, run) || isFullDate(run.groups) || isDateRange(run.groups) || isStreetNumber(doc, run) || isPlainMonth(doc, run) || isSpokenAmount(doc, run) || amountOrAppointment(doc, run)) return true;
@@ -220,6 +220,22 @@ export function namesCardEnd(doc: Doc, run: Run): boolean {
   return next === 'at' && t[run.last + 2]?.lower === 'the' && t[run.last + 3]?.lower === 'end';
 }
 
+/**
+ * "invoices 33019, 33020 and 33022": three or more numbers of one length (five or six digits), listed
+ * with commas and an "and". No bank account or card is read that way (a card's groups are fours).
+ */
+export function isNumberList(run: Run): boolean {
+  const g = run.groups;
+  if (g.length < 3 || g[g.length - 1]!.sep !== 'and') return false;
+  const len = g[0]!.digits.length;
+  if (len < 5 || len > 6) return false;
+  for (let i = 1; i < g.length; i++) {
+    if (g[i]!.digits.length !== len) return false;
+    if (i < g.length - 1 && g[i]!.sep !== 'comma') return false;
+  }
+  return true;
+}
+
 const LETTER_PREFIX_MAX_DIGITS = 6;
 const NINO_ENDS = new Set(['bee', 'be', 'see', 'sea', 'dee', 'ay', 'eh']);
 
@@ -234,7 +250,8 @@ export function isLetterPrefixed(doc: Doc, run: Run): boolean {
   for (const g of run.groups) n += g.digits.length;
   if (n > LETTER_PREFIX_MAX_DIGITS) return false;
   let k = run.first - 1;
-  if (doc.tokens[k]?.text === ',') k--;
+  // "JC, four four …", "H H dash two oh four one nine".
+  if (doc.tokens[k]?.text === ',' || doc.tokens[k]?.lower === 'dash') k--;
   let letters = '';
   while (k >= 0) {
     const t = doc.tokens[k]!;

@@ -38,6 +38,8 @@ export function isExpiryShape(seg: Segment): boolean {
   if (d.length === 3) return d[0] !== '0';
   if (d.length === 4) return validMonth(d.slice(0, 2));
   if (d.length === 5) return d[0] !== '0' && d.slice(1, 3) === '20';
+  // "exp. 2027-06": the year first, as ISO writes it.
+  if (d.length === 6 && seg.groups.length === 2 && seg.groups[0]!.digits.length === 4) return d.slice(0, 2) === '20' && validMonth(d.slice(4, 6));
   if (d.length === 6) return validMonth(d.slice(0, 2)) && d.slice(2, 4) === '20';
   return false;
 }
@@ -52,6 +54,25 @@ function trailVerdict(seg: Segment, trail: FindingKind): Verdict {
   if (d.length === 3) return 'security_code';
   if (d.length === 4) return trail !== 'expiry' && isExpiryShape(seg) ? 'expiry' : 'security_code';
   return isExpiryShape(seg) ? 'expiry' : null;
+}
+
+/**
+ * "We have you at 78704 and (512) 555-0147": numbers joined by "and" or a comma, one of them longer
+ * than any card's group (six digits, an Amex's middle), are several numbers, not one card.
+ */
+function severalNumbers(seg: Segment): boolean {
+  let clause = 0;
+  let joined = false;
+  for (let i = 0; i < seg.groups.length; i++) {
+    const g = seg.groups[i]!;
+    if (i > 0 && (g.sep === 'and' || g.sep === 'comma')) {
+      if (clause > 6) return true;
+      joined = true;
+      clause = 0;
+    }
+    clause += g.digits.length;
+  }
+  return joined && clause > 6;
 }
 
 /** Card, security code, expiry and PIN decisions for one segment. */
@@ -73,7 +94,7 @@ export function classifyCardFamily(seg: Segment, ctx: SegmentContext): Verdict {
   if (ctx.lab === 'ending' && (L === 5 || L === 6) && ctx.leading && !ctx.strict) return 'card';
   if (L >= 13 && L <= 19 && d[0] !== '0' && !isNzBankShape(seg.groups)) {
     // Callers misread digits, so once the talk is about a card the checksum is not required (the rule).
-    if (!ctx.strict && ctx.cardWindow) return 'card';
+    if (!ctx.strict && ctx.cardWindow && !severalNumbers(seg)) return 'card';
     // A bank or tax question ("sort code and account?") answered in clauses is not a card by checksum luck.
     const otherLabel = ctx.lab !== undefined && !CARD_LABS.has(ctx.lab);
     if (isLikelyCard(d) && !(otherLabel && hasInnerSep(seg.groups, STRONG_SEPS))) return 'card';

@@ -11,7 +11,7 @@ import { MONTHS } from './number-words.js';
 // bit is five seven not five one", "… six six three eight one. No wait, the last bit is seven not one.
 // Six six three eight seven". Each corrected piece is a piece of that value, under its kind.
 
-const CUE = /\b(?:no wait|wait|actually|should be|last bit|last part|last digits? (?:is|are|should)|first bit|middle bit|i mean|correction)\b/i;
+const CUE = /\b(?:no wait|wait|actually|should be|last bit|last part|last digits? (?:is|are|should)|first bit|middle bit|i mean|correction)\b|\bnot (?=\d)/i;
 /** The cue comes right after the value; the pieces within a couple of sentences of it. */
 const CUE_REACH = 40;
 const PIECE_REACH = 140;

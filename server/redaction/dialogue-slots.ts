@@ -153,6 +153,17 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
+/** Nothing but punctuation after the run to the end of its turn (a speaker's next line starts a new one). */
+function endsTurn(doc: Talk, run: Run): boolean {
+  if (!doc.speakers) return false;
+  const turn = doc.tokens[run.last]!.turn;
+  for (let k = run.last + 1; k < doc.tokens.length && doc.tokens[k]!.turn === turn; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== 'punct' && t.kind !== 'nl') return false;
+  }
+  return true;
+}
+
 /** The run is all of its field's value: `slot_sort_code_first_pair: "five six"` (not "Next debit: 15 October"). */
 function wholeFieldValue(doc: Talk, run: Run): boolean {
   const line = doc.lines[doc.tokens[run.first]!.line]!;
@@ -166,8 +177,10 @@ function wholeFieldValue(doc: Talk, run: Run): boolean {
 function emitReading(doc: Talk, run: Run, kind: FindingKind, emit: Emit, field: boolean): void {
   let n = 0;
   for (const g of run.groups) n += g.digits.length;
-  // A field's value is an answer too: `slot_sort_code_first_pair: "five six"`.
-  if (n >= minDigits(kind, field || startsTurn(doc, run))) emit(kind, run.groups);
+  // A field's value is an answer too: `slot_sort_code_first_pair: "five six"`; so is a reading cut off
+  // by the end of the turn ("It's 30941" / "Sorry, you broke up — 30941 and then?" / "77265.").
+  // (Five digits or more: "a tax number for the 1099." names a form.)
+  if (n >= minDigits(kind, field || startsTurn(doc, run) || (n >= 5 && endsTurn(doc, run)))) emit(kind, run.groups);
 }
 
 /** Turns holding a card-length reading, or a card a previous pass redacted (its block token). */

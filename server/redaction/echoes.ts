@@ -90,6 +90,8 @@ const OPENED: ReadonlyMap<FindingKind, number> = new Map<FindingKind, number>([[
 
 function valueStarts(found: readonly { kind: FindingKind; digits: string }[], digits: string): FindingKind | undefined {
   for (const f of found) if (f.digits.length >= (OPENED.get(f.kind) ?? Infinity) && f.digits.startsWith(digits)) return f.kind;
+  // Five digits of a card anywhere in it are more than the four the rule lets stand ("No, 91561 at the end").
+  if (digits.length === 5) for (const f of found) if (f.kind === 'card' && f.digits.length >= 13 && f.digits.includes(digits)) return 'card';
   return undefined;
 }
 
@@ -114,7 +116,9 @@ function echoKind(digits: string, joined: string, starts: readonly number[], kin
     }
     return kinds[lo];
   }
-  for (const v of byLength.get(digits.length) ?? []) if (nearlySame(v.digits, digits)) return v.kind;
+  // Nearly the same only for long values: two dates a digit or two apart are two dates ("exp. 2027-06" /
+  // "the warranty runs through 2028-09").
+  for (const v of byLength.get(digits.length) ?? []) if (!NEAR_EXEMPT.has(v.kind) && nearlySame(v.digits, digits)) return v.kind;
   // "it's actually got a zero in front, oh five nine, …": a value read again with a leading zero.
   if (digits[0] === '0') for (const v of byLength.get(digits.length - 1) ?? []) if (v.digits === digits.slice(1)) return v.kind;
   // A part corrected ("…zero four four one two two six, zero zero… no wait, zero four one four two two
@@ -128,6 +132,7 @@ function echoKind(digits: string, joined: string, starts: readonly number[], kin
   return undefined;
 }
 
+const NEAR_EXEMPT: ReadonlySet<FindingKind> = new Set<FindingKind>(['expiry', 'security_code', 'pin']);
 const SHORT_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>(['security_code', 'pin', 'expiry']);
 /** How many turns after a short value its read-back may come ("four eight four" / "no dramas, 484, got it"). */
 const SHORT_ECHO_TURNS = 2;

@@ -85,6 +85,9 @@ function joinable(a: Run, b: Run, tokens: readonly Token[], lines: readonly Line
   // A "[00:29]" stamp before the next speaker is no part of the reading (issue 12's held-out calls).
   if (b.first < lineB.content || a.last < lineA.content) return false;
   const sameTurn = lineA.turn === lineB.turn && lb === la + 1;
+  // A number wrapped onto the next line: "routing 2610" / "74587…", 'caller read "2264 8505 6067' /
+  // '7952"'. Line A ends with it, line B (no speaker, no key) begins with it.
+  if (lb === la + 1 && a.last === lineA.last && b.first === lineB.first && lineB.content === lineB.first && lineB.key < 0) return true;
   if (!sameTurn && (lineA.speaker === '' || lineA.speaker !== lineB.speaker)) return false;
   if (!onlyFiller(tokens, a.last + 1, lineA.last, FILLERS) || !onlyFiller(tokens, lineB.content, b.first - 1, LEAD_IN)) return false;
   return sameTurn || acksBetween(lines, turns, la, lb, lineA.speaker);

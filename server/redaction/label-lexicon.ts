@@ -38,7 +38,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       'signature strip', 'three on the back', '3 on the back',
       'three digit security code', 'cv 2', 'cvv 2', 'cvc 2', 'verification code', 'card code', 'digits on the front', 'four digits printed on the front',
       'digits printed on the front', 'printed on the front', 'four digit code on the front', 'code on the front',
-      'four on the front', 'cvv number on the back'],
+      'four on the front', 'cvv number on the back', 'cav2', 'cav 2', 'cav', 'cvn2', 'cvn 2', 'little code', 'the little code'],
   },
   // A bare "code" is a security code only in a card conversation ("…expires 10/27, and the code is 123").
   code: {
@@ -146,7 +146,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   done: {
     common: ['all done', 'all set', 'been applied', 'thats paid', 'that s paid', 'don t read', 'don t give', 'don t share', 'dont share', 'dont give', 'can t take card', 'all sorted', 'gone through', 'went through', 'been paid',
       'payment approved', 'payment declined', 'do not share', 'do not read', 'dont read', 'do not give', 'secure link', 'payment link', 'pay link',
-      'secure payment link', 'cannot take card',
+      'secure payment link', 'cannot take card', 'done',
       ],
   },
   // A reading abandoned: what was read before it in the turn is the value read again after it (restarts.ts).
@@ -218,7 +218,10 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   money: {
     common: ['payments', 'instalment', 'instalments', 'installment', 'installments', 'charges', 'refunds', 'processed', 'total', 'amount', 'balance', 'charge', 'charged', 'paid', 'price', 'cost', 'fee', 'refund', 'refunded',
       'owing', 'owe', 'owed', 'due', 'bill', 'billed', 'payment', 'pay', 'debited', 'credited',
-      'overcharged', 'invoiced', 'debit amount', 'credit amount', 'amount debited', 'amount credited'],
+      'overcharged', 'invoiced', 'debit amount', 'credit amount', 'amount debited', 'amount credited',
+      // An amount without its currency names itself after: "160 per month".
+      'per month', 'a month', 'per week', 'a week', 'per fortnight', 'a fortnight', 'per year', 'per annum', 'per visit',
+      'per clean', 'per hour', 'an hour', 'monthly', 'weekly', 'fortnightly'],
   },
 };
 

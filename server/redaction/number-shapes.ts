@@ -29,6 +29,11 @@ export function isDateShape(groups: readonly Group[]): boolean {
   for (let i = 1; i < groups.length; i++) if (!DATE_SEPS.has(groups[i]!.sep)) return false;
   const lens = groups.map((g) => g.digits.length);
   const small = (n: number | undefined): boolean => n === 1 || n === 2;
+  // "2028-09" (a year and a month, ISO), "2023-24" (a financial year).
+  if (lens.length === 2 && lens[0] === 4 && lens[1] === 2 && /^(19|20)\d\d$/.test(groups[0]!.digits)) {
+    const m = Number(groups[1]!.digits);
+    return (m >= 1 && m <= 12) || m === (Number(groups[0]!.digits) + 1) % 100;
+  }
   if (lens[0] === 4) return lens.length === 3 && small(lens[1]) && small(lens[2]);
   if (!small(lens[0]) || !small(lens[1])) return false;
   return lens.length === 2 || lens[2] === 2 || lens[2] === 4;
@@ -45,7 +50,9 @@ export function isFullDate(groups: readonly Group[]): boolean {
   if (yearAt === undefined) return false;
   const rest = groups.filter((_, i) => i !== yearAt);
   if (rest.some((g) => g.month)) return rest.every((g) => g.month || (g.digits.length <= 2 && Number(g.digits) >= 1 && Number(g.digits) <= 31));
-  if (!groups.slice(1).every((g) => g.sep === 'slash' || g.sep === 'dot')) return false;
+  // ISO dates lead with the year and use dashes: "2024-09-30".
+  const iso = yearAt === 0 && groups.slice(1).every((g) => g.sep === 'dash');
+  if (!iso && !groups.slice(1).every((g) => g.sep === 'slash' || g.sep === 'dot')) return false;
   const [a, b] = rest.map((g) => (g.digits.length <= 2 ? Number(g.digits) : 99));
   return a! >= 1 && b! >= 1 && ((a! <= 12 && b! <= 31) || (a! <= 31 && b! <= 12));
 }

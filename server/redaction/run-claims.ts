@@ -1,7 +1,7 @@
-import { KEEPISH, type Label } from './context-labels.js';
-import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
+import { KEEPISH, type Label, type LabelCat } from './context-labels.js';
+import { beforePrefix, isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord } from './run-neighbours.js';
 import { isDateRange, isDateShape, isFullDate, isPhoneShape } from './number-shapes.js';
-import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape, amountOrAppointment, isLetterPrefixed, namesCardEnd, phoneCue } from './benign-readings.js';
+import { afterWeekday, anyMonth, anySpoken, isDayAndMonth, isDayOfMonth, isPostcode, isQuantity, isStreetNumber, isTime, isWrittenAbn, isWrittenPhone, isEinShape, amountOrAppointment, isLetterPrefixed, namesCardEnd, phoneCue, isNamedNzbn, isNumberList } from './benign-readings.js';
 import { isLikelyCard } from './card-numbers.js';
 import { irdChecksum, tfnChecksum } from './checksums.js';
 import { runDigits, type Group, type Run } from './spoken-digits.js';
@@ -48,8 +48,7 @@ function directLink(doc: Doc, from: number, to: number): boolean {
 function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   const l = doc.labels[before];
   // "vat_reg: GB 552 0193 84": a country prefix stands between a VAT label and its number.
-  const prev = doc.tokens[run.first - 1];
-  const upTo = prev?.kind === 'word' && prev.text.length === 2 && prev.text !== prev.lower && l?.cat === 'keep' ? run.first - 2 : run.first - 1;
+  const upTo = l?.cat === 'keep' ? beforePrefix(doc.tokens, run.first) : run.first - 1;
   if (!l) return undefined;
   // "the ref on the BPAY slip is 7719 0033 8421 5", "my reference on the letter is …": where the document is.
   // "the PayPoint reference on your bill is …": the document word inside the where-it-is names nothing.
@@ -59,6 +58,8 @@ function adjacentLabel(doc: Doc, run: Run, before: number): Label | undefined {
   if (!onlyGlue(doc.tokens, l.last + 1, upTo, 6) || sentenceBreak(doc, l.last + 1, upTo)) return undefined;
   return l;
 }
+// "our GST number, which is 121-557-804".
+const WHICH_IS = /^\s*,?\s*which\s+(?:is|was)\s*:?\s*$/i;
 // "the Gas Safe number is on the service record, 558102".
 const IS_ON_THE = /^\s+(?:is|was)\s+(?:on|in)\s+(?:the|your|my|our)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s*[,:]\s*$/i;
 // "the GST number on there is 115-196-596", "the invoice number on it says 4471".
@@ -69,20 +70,20 @@ const WHERE_IT_IS = /^\s+(?:(?:on|from|in|off)\s+(?:the|my|your|this|that|our)\s
 /** "the ref on the BPAY slip is …", "the GST number on there is …": a document label naming a number a few words on. */
 export function saysWhereItIs(doc: Doc, l: Label, runFirst: number): boolean {
   const between = doc.text.slice(l.end, doc.tokens[runFirst]!.start);
-  return WHERE_IT_IS.test(between) || ON_THERE.test(between) || IS_ON_THE.test(between);
+  return WHERE_IT_IS.test(between) || ON_THERE.test(between) || IS_ON_THE.test(between) || WHICH_IS.test(between);
 }
 
 /**
  * The run is the value of an extracted field whose key's last label is a document word
  * ("vat_number_of_business: GB 294 7718 06"), whatever a slot from the line before says.
  */
-function keyNamesKeep(doc: Doc, run: Run, before: number): boolean {
+function keyNamesKeep(doc: Doc, run: Run, before: number, cat: LabelCat = 'keep'): boolean {
   const line = doc.lines[doc.tokens[run.first]!.line]!;
   if (line.key < 0 || run.first < line.key) return false;
   const l = doc.labels[before];
   if (!l || l.first < line.content || l.last > line.key) return false;
   for (let k = line.key + 1; k < run.first; k++) if (doc.tokens[k]!.kind === 'num' || doc.tokens[k]!.kind === 'block') return false;
-  return l.cat === 'keep';
+  return l.cat === cat;
 }
 
 /** A keep-ish label a few words after the run ("… 3318 as the reference"), before any other number. */
@@ -153,7 +154,9 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
   const lettered = (kind === 'iban' && !hyphened) || (kind === 'bank_account' && doc.tokens[run.first - 1]?.text === '/');
   if ((!lettered && isAttached(doc, run)) || isCurrencyOrPlus(doc, run, digits, false)) return 'keep';
   const lab = adjacentLabel(doc, run, before);
-  if ((lab?.cat === 'ending' && digits.length <= 4) || maskedBefore(doc, run) || namesCardEnd(doc, run)) return 'ending';
+  // "card_last4_confirmed: 7952": a key whose last label is a card's end.
+  if (digits.length <= 4 && (lab?.cat === 'ending' || keyNamesKeep(doc, run, before, 'ending'))) return 'ending';
+  if (maskedBefore(doc, run) || namesCardEnd(doc, run)) return 'ending';
   // A phone word vouches for a phone-sized number only ("card on call: 6011 7380 8825 2026" is a card).
   const sized = lab?.cat === 'money' ? digits.length <= 8 : lab?.cat === 'phone' ? digits.length <= 12 || isPhoneShape(digits, false) : true;
   // A document word does not vouch for a number that is card-shaped (issuer prefix and Luhn): "invoice
@@ -166,7 +169,7 @@ export function claimOf(doc: Doc, run: Run, before: number, kind: FindingKind, s
     const sameTurn = doc.tokens[run.first]!.turn === slotTurn;
     if (!sameTurn || directLink(doc, lab.last + 1, run.first - 1)) return 'keep';
   }
-  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run) || accountWithUs(doc, run, before))) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run, doc.text)) return 'keep';
+  if ((!cardShaped && (trailingKeep(doc, run) || withTheBusiness(doc, run) || accountWithUs(doc, run, before) || isNumberList(run))) || isNamedNzbn(doc, run, digits) || isPostcode(doc, run, digits) || isStreetNumber(doc, run) || isQuantity(doc, run, kind) || isWrittenAbn(run, digits) || isEinShape(run, doc.text)) return 'keep';
   if (kind !== 'iban' && kind !== 'bank_account' && (afterSpelledLetter(doc, run) || isLetterPrefixed(doc, run))) return 'keep';
   if (isTime(doc, run) || isDayOfMonth(doc, run) || afterWeekday(doc, run) || isFullDate(run.groups) || isDateRange(run.groups) || (kind === 'expiry' && isDayAndMonth(run.groups))) return 'date';
   if (amountOrAppointment(doc, run)) return 'date';

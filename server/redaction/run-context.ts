@@ -1,6 +1,6 @@
 import { KEEPISH, type Label, type LabelIndex } from './context-labels.js';
 import { isLikelyCard } from './card-numbers.js';
-import { isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord, startsTurn, trailingLabel } from './run-neighbours.js';
+import { beforePrefix, isAttached, isCurrencyOrPlus, onlyGlue, precededByDateWord, startsTurn, trailingLabel } from './run-neighbours.js';
 import { saysWhereItIs } from './run-claims.js';
 import { runDigits, type Run } from './spoken-digits.js';
 import type { FindingKind, SegmentContext } from './findings.js';
@@ -51,8 +51,7 @@ export function runContext(doc: Doc, run: Run, labelEnd: number, hist: History):
   // A document label right before the number keeps it even when it passes Luhn (the rule's
   // "transaction id 8812…"); money and phone words do not vouch for a checksum-valid card.
   // "VAT number GB 246 1180 53": a country prefix stands between a VAT label and its number.
-  const prev = tokens[run.first - 1];
-  const upTo = nearest?.cat === 'keep' && prev?.kind === 'word' && prev.text.length === 2 && prev.text === prev.text.toUpperCase() ? run.first - 2 : run.first - 1;
+  const upTo = nearest?.cat === 'keep' ? beforePrefix(tokens, run.first) : run.first - 1;
   if (nearest && KEEPISH.has(nearest.cat) && (onlyGlue(tokens, nearest.last + 1, upTo, 6) || (nearest.cat === 'keep' && !likelyCard && saysWhereItIs(doc, nearest, run.first)))) {
     // Money words name amounts and dates ("refund of 180", "charged on 12/04"), never a long number
     // ("the bank account for the refund is 013-006 4455 6677").

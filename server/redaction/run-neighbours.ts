@@ -11,10 +11,10 @@ export type Neighbourhood = { tokens: readonly Token[]; lines: readonly Line[]; 
 
 const GLUE = new Set([
   'is', 'was', 'are', 'were', 'be', 'number', 'numbers', 'no', 'nos', 'num', 'nr', 'id', 'ids', 'the', 'my', 'our', 'your',
-  'its', 'it', 's', 'that', 'thats', 'of', 'on', 'at', 'me', 'you', 'us', 'back', 'just', 'please', 'code', 'digits', 'digit',
+  'its', 'it', 's', 'that', 'thats', 'of', 'on', 'at', 'me', 'you', 'us', 'back', 'just', 'please', 'code', 'digits', 'digit', 'as',
   ...FILLERS,
 ]);
-const GLUE_PUNCT = new Set([':', '#', '-', '–', '.', ',', '(', ')', "'", '’', '"', '=', '/', '?']);
+const GLUE_PUNCT = new Set([':', '#', '-', '–', '.', ',', '(', ')', "'", '’', '"', '=', '/', '?', '_']);
 const TRAIL_GLUE = new Set(['is', 'was', 'are', 's', 'my', 'the', 'our', 'your', 'his', 'her', 'their', "'", '’']);
 const DATE_WORDS = new Set(['on', 'dated', 'since', 'until', 'till', 'from', 'by', 'before', 'after']);
 const ATTACH_PUNCT = new Set(['-', '#', '_', '/']);
@@ -93,3 +93,14 @@ export function precededByDateWord(tokens: readonly Token[], first: number): boo
   return false;
 }
 
+/**
+ * The last token before a document prefix glued to the front of a number: "VAT number GB 246 1180 53",
+ * "tracking number 3TX 0044 9120 7781", "tracking NZP 5512 0043 981" (2-4 capitals, a digit may lead).
+ * Without such a prefix, the token just before the number.
+ */
+export function beforePrefix(tokens: readonly Token[], first: number): number {
+  const t = tokens[first - 1];
+  if (!t || t.kind !== 'word' || !/^[A-Z]{2,4}$/.test(t.text)) return first - 1;
+  const glued = tokens[first - 2];
+  return glued && glued.kind === 'num' && !t.space && glued.text.length <= 2 ? first - 3 : first - 2;
+}

@@ -81,12 +81,14 @@ export function withBusiness(doc: Talk, l: Label): boolean {
   return w === 'with' || w === 'ours';
 }
 
-/** A '|' or ';' between two offsets. */
+/** A '|', ';' or a JSON field's end ('",') between two offsets. */
 export function barBetween(doc: Talk, from: number, to: number): boolean {
   if (!doc.bars) {
     const bars: number[] = [];
     for (let at = doc.text.indexOf('|'); at >= 0; at = doc.text.indexOf('|', at + 1)) bars.push(at);
     for (let at = doc.text.indexOf(';'); at >= 0; at = doc.text.indexOf(';', at + 1)) bars.push(at);
+    // One JSON object on a line: '", "' ends a field as a bar does ({"iban": "…", "vat_no": "GB 301 7746 02"}).
+    for (let at = doc.text.indexOf('",'); at >= 0; at = doc.text.indexOf('",', at + 1)) bars.push(at);
     doc.bars = bars.sort((a, b) => a - b);
   }
   // The first bar at or after `from`, by binary search; it counts when it comes before `to`.

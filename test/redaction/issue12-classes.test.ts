@@ -211,4 +211,23 @@ describe('issue 12 leak classes', () => {
     check('He read it in four parts: "oh three", "oh one eight three", "oh six two four four nine one", and "double oh". He then said the branch is oh one eight seven.',
       ['"oh three"', 'oh six two four four nine one', 'double oh']);
   });
+
+  it('classes a held-out set of odd phrasings found (each failed before its rule)', () => {
+    check('She read the card as "5433 0581 0266 9557", exp. 2027-06, CVV2 781. The warranty runs through 2028-09.', ['2027-06', '781'], ['2028-09']);
+    check('Customer: I need every invoice from the 2023-24 tax year, paid on 2024-09-30.', [], ['2023-24', '2024-09-30']);
+    check('Customer: The email says tracking number 3TX 0044 9120 7781.\nCourier parcel tracking NZP 5512 0043 981 relates to the parts.', [], ['3TX 0044 9120 7781', 'NZP 5512 0043 981']);
+    check('paid by EFT: 33019, 33020 and 33022, totalling 11,407.60. BSB 633 000, acct 3301-2298.', ['633 000', '3301-2298'], ['33019', '33022']);
+    check('The caller updated the card for her plan CL-4412, 160 per month.', [], ['160 per month']);
+    check("Caller: My IRD no. is 118 274 663 — or do you need the NZBN? 9429041288301.", ['118 274 663'], ['9429041288301']);
+    check('Assistant: the invoice just needs our GST number, which is 121-557-804.', [], ['121-557-804']);
+    check('Caller: CAV2 381', ['381']);
+    check('{"iban": "GB02NWBK 607302 44718830", "bic": "NWBKGB2L", "vat_no": "GB 301 7746 02", "phone": "0117 496 0881"}', ['GB02NWBK'], ['GB 301 7746 02', '0117 496 0881']);
+    check('iban: GB03 BARC 2004 5571\n 8822 63', ['GB03 BARC 2004 5571', '8822 63']);
+    check("Caller: My accountant said you'd need my UTR on the CIS statement. It's 30941\nAgent: Sorry, you broke up — 30941 and then?\nCaller: 77265.", ["It's 30941", '77265']);
+    check('notes: caller read "2264 8505 6067\n7952" then gave good thru 08-28\ncard_last4_confirmed: 7952', ['2264 8505 6067', '08-28'], ['card_last4_confirmed: 7952']);
+    check('Agent: card 4532 0151 1283 0366 refunded. We have you at 78704 and (512) 555-0147, correct?', ['4532 0151 1283'], ['78704', '(512) 555-0147']);
+    check("Caller: It's an Amex: 3748 234269 91561.\nAgent: Reading it back — 3748 234269 95161?\nCaller: No, 91561 at the end, not 95161.", ['No, 91561', 'not 95161']);
+    check('Agent: Expiry?\nUser: April twenty-nine.\nAgent: Done. Next sweep is booked for 2025-10, we will remind you by text.', ['April twenty-nine'], ['2025-10']);
+    check("Agent: I've got the MPAN as 12 3456 7890 123 on your install certificate.", [], ['12 3456 7890 123']);
+  });
 });
