@@ -18,15 +18,27 @@ const PIECE_REACH = 140;
 
 type Found = { kind: FindingKind; digits: string; pieces: readonly Span[] };
 
+/** Index of the first run starting after offset `end` (runs are in text order). */
+function firstRunAfter(doc: Doc, runs: readonly Run[], end: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[runs[mid]!.first]!.start <= end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function correctedParts(doc: Doc, runs: readonly Run[], found: readonly Found[], covered: (g: Group) => boolean, emit: Emit): void {
   if (found.length === 0 || !CUE.test(doc.text)) return;
   for (const f of found) {
     const end = f.pieces[f.pieces.length - 1]!.end;
     if (!CUE.test(doc.text.slice(end, end + CUE_REACH))) continue;
     const turn = doc.tokens[tokenAt(doc, end)]!.turn;
-    for (const run of runs) {
+    for (let r = firstRunAfter(doc, runs, end); r < runs.length; r++) {
+      const run = runs[r]!;
       const start = doc.tokens[run.first]!.start;
-      if (start <= end) continue;
       if (start - end > PIECE_REACH) break;
       if (doc.tokens[run.first]!.turn !== turn || !noneCovered(run, covered)) continue;
       let n = 0;
