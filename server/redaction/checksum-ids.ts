@@ -19,9 +19,12 @@ const TAX_LAYOUTS = new Set(['9', '3-3-3', '8', '2-3-3', '3-2-3']);
  * misread too).
  */
 function misnamedTfn(doc: Doc, run: Run, digits: string): boolean {
-  if (digits.length !== 9 || acnChecksum(digits)) return false;
   const l = doc.labels[labelBefore(doc, doc.tokens[run.first]!.start)];
-  return l !== undefined && l.cat === 'keep' && /^abn$/i.test(doc.text.slice(l.start, l.end)) && doc.tokens[l.first]!.turn === doc.tokens[run.first]!.turn;
+  if (l === undefined || l.cat !== 'keep' || doc.tokens[l.first]!.turn !== doc.tokens[run.first]!.turn) return false;
+  const name = doc.text.slice(l.start, l.end).toLowerCase();
+  // Likewise ten digits under a UK VAT label (VAT numbers have nine or twelve) are a UTR's layout.
+  if (digits.length === 10 && /^vat(?: number| no| reg)?$/.test(name)) return true;
+  return digits.length === 9 && !acnChecksum(digits) && name === 'abn';
 }
 
 /**
@@ -34,7 +37,7 @@ export function checksumIds(doc: Doc, runs: readonly Run[], kept: ReadonlySet<Ru
     for (const groups of uncoveredStretches(run, covered)) {
       let n = 0;
       for (const g of groups) n += g.digits.length;
-      if (n < 8 || n > 9) continue;
+      if (n < 8 || n > 10) continue;
       let digits = '';
       for (const g of groups) digits += g.digits;
       // The US SSN layout (AAA-GG-SSSS) with a valid number is one wherever it stands, unless letters make it a reference.
@@ -47,6 +50,7 @@ export function checksumIds(doc: Doc, runs: readonly Run[], kept: ReadonlySet<Ru
         emit('tax_id', groups);
         continue;
       }
+      if (n === 10) continue; // ten digits: only a misnamed UTR (above)
       if ((kept.has(run) || answered.has(run)) && noneCovered(run, covered)) continue;
       if (digits.length < 8 || digits.length > 9 || isPhoneShape(digits, false)) continue;
       if (!TAX_LAYOUTS.has(layoutOf(groups)) || !(tfnChecksum(digits) || irdChecksum(digits))) continue;

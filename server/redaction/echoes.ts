@@ -53,7 +53,8 @@ export function echoes(doc: Doc, runs: readonly Run[], found: readonly { kind: F
     return k;
   };
   shortEchoes(doc, runs, found, covered, emit);
-  if (kinds.length === 0) return;
+  // (Values of five digits count too: a number read in halves, each half repeated.)
+  if (kinds.length === 0 && !found.some((f) => f.digits.length === 5 && OPENED.has(f.kind))) return;
   // Where each value of eight digits or more was first read: only a later reading is "the very digits".
   const sameDigits = new Map<string, number>();
   for (const f of found) {
@@ -90,8 +91,13 @@ const OPENED: ReadonlyMap<FindingKind, number> = new Map<FindingKind, number>([[
 
 function valueStarts(found: readonly { kind: FindingKind; digits: string }[], digits: string): FindingKind | undefined {
   for (const f of found) if (f.digits.length >= (OPENED.get(f.kind) ?? Infinity) && f.digits.startsWith(digits)) return f.kind;
-  // Five digits of a card anywhere in it are more than the four the rule lets stand ("No, 91561 at the end").
-  if (digits.length === 5) for (const f of found) if (f.kind === 'card' && f.digits.length >= 13 && f.digits.includes(digits)) return 'card';
+  // Five digits of a long value anywhere in it are more than the four the rule lets stand ("No, 91561 at
+  // the end"; "Sorry, you broke up — 30941 and then?").
+  if (digits.length === 5) {
+    for (const f of found) if (f.digits.length >= (OPENED.get(f.kind) ?? Infinity) && f.digits.includes(digits)) return f.kind;
+    // Or the same five digits as a piece of one read in halves.
+    for (const f of found) if (OPENED.has(f.kind) && f.digits === digits) return f.kind;
+  }
   return undefined;
 }
 

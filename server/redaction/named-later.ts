@@ -31,6 +31,8 @@ export function dropNamedLater(doc: Doc, found: NumberFinding[], kept: ReadonlyS
   let dropped = false;
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
+    // Only what fail-closed took for a card (and its echoes); a tax number a rule named stays named.
+    if (f.kind !== 'card') continue;
     const at = named.get(f.digits);
     const start = f.pieces[0]!.start;
     // The named reading itself goes back too (echoes.ts took it as a read-back of the first).

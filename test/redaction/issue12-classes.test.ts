@@ -229,5 +229,7 @@ describe('issue 12 leak classes', () => {
     check("Caller: It's an Amex: 3748 234269 91561.\nAgent: Reading it back — 3748 234269 95161?\nCaller: No, 91561 at the end, not 95161.", ['No, 91561', 'not 95161']);
     check('Agent: Expiry?\nUser: April twenty-nine.\nAgent: Done. Next sweep is booked for 2025-10, we will remind you by text.', ['April twenty-nine'], ['2025-10']);
     check("Agent: I've got the MPAN as 12 3456 7890 123 on your install certificate.", [], ['12 3456 7890 123']);
+    check('Caller: Great. Our VAT number is three oh six, one nine four, eight two five seven.', ['three oh six, one nine four']);
+    check("Caller: My UTR on the CIS statement. It's 30941\nAgent: Sorry, you broke up — 30941 and then?\nCaller: 77265.", ['broke up — 30941']);
   });
 });
