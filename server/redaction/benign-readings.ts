@@ -29,11 +29,19 @@ const PHONE_LAYOUTS = new Set(['3-3-4', '4-3-3', '2-4-4', '1-3-3-4', '2-3-4', '3
 
 export function isPostcode(doc: Doc, run: Run, digits: string): boolean {
   if (digits.length !== 4 && digits.length !== 5 && digits.length !== 9) return false;
+  // "78702-4411": a US ZIP+4, written as only a ZIP+4 is.
+  const g = run.groups;
+  if (g.length === 2 && g[0]!.digits.length === 5 && g[1]!.digits.length === 4 && g[1]!.sep === 'dash' && !g[0]!.spoken && !g[1]!.spoken) return true;
   let k = run.first - 1;
   if (doc.tokens[k]?.text === ',') k--;
   const prev = doc.tokens[k];
-  return prev !== undefined && prev.kind === 'word' && REGIONS.has(prev.text);
+  return prev !== undefined && prev.kind === 'word' && (REGIONS.has(prev.text) || REGION_NAMES.has(prev.text));
 }
+// "Austin, Texas, seven eight seven oh two, dash four four one one": a state written out (its last word).
+const REGION_NAMES = new Set(('Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho '
+  + 'Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana '
+  + 'Nebraska Nevada Hampshire Jersey Mexico York Carolina Dakota Ohio Oklahoma Oregon Pennsylvania Island Tennessee Texas Utah '
+  + 'Vermont Virginia Washington Wisconsin Wyoming Victoria Queensland Tasmania Territory').split(' '));
 
 /** "4410 Elm St", "1812 Birch Ave": a street number. */
 export function isStreetNumber(doc: Doc, run: Run): boolean {

@@ -92,6 +92,10 @@ export function classifyCardFamily(seg: Segment, ctx: SegmentContext): Verdict {
   if (ctx.lab === 'ending' && L <= 4) return 'keep';
   // "an American Express ending 15524?": at most the last four digits of a card may stay (issue 12's rule).
   if (ctx.lab === 'ending' && (L === 5 || L === 6) && ctx.leading && !ctx.strict) return 'card';
+  // "card five four oh oh … oh two eight one oh three twenty eight two one nine": a 16-digit card read
+  // straight into its expiry and code. When the first sixteen digits are a whole card and the rest is
+  // not, the card ends there (the segmenter tries the shorter reading).
+  if (L > 16 && L <= 19 && !ctx.strict && isLikelyCard(d.slice(0, 16)) && !luhn(d) && /^[4-6]/.test(d)) return null;
   if (L >= 13 && L <= 19 && d[0] !== '0' && !isNzBankShape(seg.groups)) {
     // Callers misread digits, so once the talk is about a card the checksum is not required (the rule).
     if (!ctx.strict && ctx.cardWindow && !severalNumbers(seg)) return 'card';

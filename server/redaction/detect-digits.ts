@@ -17,6 +17,7 @@ import { restarts } from './restarts.js';
 import { bankParts } from './bank-parts.js';
 import { resolveValidity } from './validity-labels.js';
 import { quotedLabelsAsDocuments } from './quoted-labels.js';
+import { branchEndings } from './branch-endings.js';
 import { dropNamedLater } from './named-later.js';
 import { correctedParts } from './corrected-parts.js';
 import { interruptedCards } from './interrupted-cards.js';
@@ -88,6 +89,7 @@ export function detectNumbers(
   const { lines, turns, sounds, letters } = assignTurns(tokens);
   resolveValidity(labels, tokens, text);
   quotedLabelsAsDocuments(labels, text);
+  branchEndings(labels, text);
   if (!strict && sounds.length > 0) markHomophones(tokens, sounds);
   const runs = joinTurns(splitAmounts(readRuns(tokens, !strict), tokens, text), tokens, lines, turns);
   const doc: Doc = { text, tokens, lines, turns, labels, index: indexLabels(labels, (i) => tokens[i]!.turn), strict };

@@ -1,7 +1,7 @@
 import type { Label, LabelCat } from './context-labels.js';
 import { claimOf, uncoveredStretches } from './run-claims.js';
 import { startsTurn } from './run-neighbours.js';
-import type { Group, Run } from './spoken-digits.js';
+import { runDigits, type Group, type Run } from './spoken-digits.js';
 import type { FindingKind } from './findings.js';
 import type { Doc } from './run-context.js';
 import type { Emit } from './segmenter.js';
@@ -116,7 +116,15 @@ function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined)
     // A value already redacted in between is what the label names (redacting twice changes nothing).
     if (t.kind === 'block' || CLAUSE_END.has(t.text) || (t.text === ',' && NEW_CLAUSE.has(doc.tokens[k + 1]?.lower ?? ''))) return undefined;
   }
-  return SLOT_KIND.get(l.cat);
+  const kind = SLOT_KIND.get(l.cat);
+  // "Seven one nine seven, expiry ten twenty-eight": an expiry names only a reading shaped like one.
+  return kind === 'expiry' && !expiryLike(runDigits(run.groups)) ? undefined : kind;
+}
+
+/** MMYY, MYY or MMYYYY with a real month. */
+function expiryLike(d: string): boolean {
+  const m = Number(d.length === 3 ? d.slice(0, 1) : d.slice(0, 2));
+  return d.length >= 3 && d.length <= 6 && m >= 1 && m <= 12;
 }
 
 /**
@@ -251,7 +259,8 @@ export function fillSlots(text: Doc, runs: readonly Run[], covered: (g: Group) =
       // "ending 4242": the caller names a card by its end, so no card is being read; "please don't
       // read it out, I'll text you a secure link" ends any reading.
       // But "And the last four?" while a card is being read group by group asks for its next group.
-      else if (lab.cat === 'ending' && slot?.kind === 'card' && speakers && asks(doc, lab) && slot.lastTurn > slot.turn) continue;
+      // (A short question only: "Sorry to cut in, I only need the last four digits" asks for the end.)
+      else if (lab.cat === 'ending' && slot?.kind === 'card' && speakers && asks(doc, lab) && slot.lastTurn > slot.turn && doc.turns[lab.turn]!.words <= 5) continue;
       else if ((lab.cat === 'ending' && slot?.kind === 'card') || lab.cat === 'done') slot = null;
     }
     if (slot && first.turn > slot.turn && doneTurns[first.turn] === 1) slot = null;

@@ -73,7 +73,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
     common: ['account', 'account number', 'account no', 'account num', 'acct', 'acct no', 'acc', 'acc no', 'a c',
       'bank account', 'bank account number', 'checking', 'checking account', 'savings', 'savings account',
       'cheque account', 'chequing account', 'transaction account', 'everyday account', 'acct number',
-      'acc number', 'account digits', 'bank acct'],
+      'acc number', 'account digits', 'bank acct', 'dda', 'dda number', 'dda account', 'demand deposit account'],
     UK: ['roll number', 'roll no', 'building society roll number', 'building society reference',
       'building society account', 'building society ref'],
     US: ['checking account number', 'savings account number'],
@@ -139,6 +139,9 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   tax: {
     common: ['tax id', 'tax number', 'tax no', 'tax identification number', 'tin', 'tax id number',
       'personal tax number', 'tax identifier'],
+    // Personal identity numbers (three corpus writers, unprompted, marked Medicare numbers sensitive).
+    AU: ['medicare', 'medicare number', 'medicare no', 'medicare card number', 'medicare card'],
+    UK: ['nhs number', 'nhs no'],
   },
   // Numbers the rule keeps: documents, business ids (public), addresses, tracking, the caller's own
   // account WITH THE BUSINESS ("my account number with you" is not a bank account).
@@ -152,7 +155,8 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
   // A reading abandoned: what was read before it in the turn is the value read again after it (restarts.ts).
   restart: {
     common: ['start again', 'start over', 'wrong card', 'the wrong card', 'from the top', 'scratch that', 'wrong one',
-      'reading the wrong', 'let me start again', 'start that again', 'go again', 'try again', 'begin again'],
+      'reading the wrong', 'let me start again', 'start that again', 'go again', 'try again', 'begin again',
+      'maxed out', 'try the other card', 'use the other card', 'try the other one', 'different card'],
   },
   keep: {
     common: ['invoice', 'invoice number', 'invoice no', 'inv', 'job', 'job number', 'job no', 'quote', 'quote number',
@@ -189,6 +193,7 @@ export const LEXICON: Readonly<Record<LabelCat, Partial<Record<Locale, readonly 
       // A document named by its end: "invoice ending 10293" is no card ending (card-numbers.ts).
       ...['invoice', 'order', 'reference', 'ref', 'receipt', 'job', 'quote', 'tracking', 'phone', 'mobile', 'transaction']
         .flatMap((d) => [`${d} ending`, `${d} ending in`, `${d} ends in`, `${d} number ending`, `${d} number ending in`]),
+      'flat', 'registered number', 'company registered number', 'registered company number', 'company registration number',
       // Renewal dates ("Your next renewal is 03/09 next year") and depots, Gas Safe ids.
       'renewal', 'next renewal', 'renewal date', 'renews', 'renews on', 'depot', 'depot number', 'gas safe', 'gas safe number',
       'gas safe id', 'gas safe registration', 'gas safe licence',

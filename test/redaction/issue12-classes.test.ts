@@ -232,4 +232,19 @@ describe('issue 12 leak classes', () => {
     check('Caller: Great. Our VAT number is three oh six, one nine four, eight two five seven.', ['three oh six, one nine four']);
     check("Caller: My UTR on the CIS statement. It's 30941\nAgent: Sorry, you broke up — 30941 and then?\nCaller: 77265.", ['broke up — 30941']);
   });
+
+  it('classes a held-out set of hard readings found (each failed before its rule)', () => {
+    check('identity_offered: Medicare number 2953 41876 1 (not requested)', ['2953 41876 1']);
+    check("Agent: Ready when you are.\nCaller: Four nine one six, oh oh two eight, no hang on, that one's maxed out. Try the Amex.\nAgent: Sure, go ahead.\nCaller: three seven nine five",
+      ['Four nine one six, oh oh two eight', 'three seven nine five']);
+    check("Agent: Thank you. I've taken £275.00 for the pest treatment at Flat 3, 18 Queen's Road, Brighton BN1 3XE, job PT-0418.", [], ["Flat 3, 18 Queen's Road"]);
+    check("He gave his UTR 77401 92385 and his company's registered number 13207718.", ['77401 92385'], ['13207718']);
+    check('dda: 1290044817\naba: 021000021', ['1290044817', '021000021']);
+    check('User: card five four oh oh seven seven two one five five nine three oh two eight one oh three twenty eight', ['five four oh oh seven', 'oh three twenty eight']);
+    check("Agent: Sorry to cut in, I only need the last four digits.\nCaller: Oh, right. Two two nine eight.", [], ['Two two nine eight']);
+    check('Agent: Could you give me just the last four digits of the card?\nCaller: Seven one nine seven, expiry ten twenty-eight, and the code on the front is four four one oh.',
+      ['ten twenty-eight', 'four four one oh'], ['Seven one nine seven']);
+    check("Agent: Let me read that back. BSB 062-194.\nCaller: No, the BSB ends one four nine.\nCaller: my Visa ends in 4242", ['062-194', 'one four nine'], ['ends in 4242']);
+    check('Customer: my new address is 1209 Elm Street, Austin, Texas, seven eight seven oh two, dash four four one one.\nAI: Got it, 78702-4411.', [], ['seven eight seven oh two, dash four four one one', '78702-4411']);
+  });
 });
