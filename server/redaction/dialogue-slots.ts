@@ -8,6 +8,7 @@ import type { Emit } from './segmenter.js';
 import { asks, barBetween, cardTalkNear, inFieldKey, statesItsNumber, Talk, withBusiness } from './slot-talk.js';
 import { emitLoose, keepLoose } from './loose-readings.js';
 import { digitCount } from './fail-closed.js';
+import { askedInOwnSentence, endsTurn, expiryLike, namesTheLastAnswer, ownTurn, readSince, wholeFieldValue } from './slot-sentences.js';
 
 // The dialogue model (issue 12): in slot-filling talk the question is the label. "First four
 // digits?" / "five two one nine" / "Next four?" / "4471": each answer alone looks harmless. A turn
@@ -41,7 +42,7 @@ const LOOK_AHEAD = 80;
 const SHORT_OK: ReadonlySet<FindingKind> = new Set<FindingKind>(['card', 'sort_code', 'bsb', 'bank_account', 'security_code']);
 
 /** An open slot; kind null is a document question whose answer is kept. */
-type Slot = { kind: FindingKind | null; cat: LabelCat; turn: number; line: number; lineOnly: boolean; weak: boolean; lastTurn: number; lastEnd: number };
+export type Slot = { kind: FindingKind | null; cat: LabelCat; turn: number; line: number; lineOnly: boolean; weak: boolean; lastTurn: number; lastEnd: number };
 
 function slotOf(doc: Talk, l: Label, speakers: boolean): Slot | null {
   if (l.cat === 'code' && !cardTalkNear(doc, l)) return null;
@@ -86,15 +87,6 @@ function inReachOf(doc: Talk, slot: Slot, first: number, speakers: boolean): boo
 const CLAUSE_END = new Set(['.', '?', '!', ';']);
 const NEW_CLAUSE = new Set(['and', 'but', 'also', 'please', 'plus']);
 
-const NAMING = new Set(['that', 'this', 's', "'", '’', 'sounds', 'looks', 'like', 'is', 'was', 'a', 'an', 'your', 'the', 'oh', 'um', 'hmm', 'actually', 'might', 'be', 'probably']);
-
-/** The next turn opens by naming what was just read: "That sounds like an IRD number, so please don't …". */
-function namesTheLastAnswer(doc: Talk, l: Label): boolean {
-  const from = doc.lines[doc.turns[l.turn]!.firstLine]!.content;
-  if (l.first - from > 6 || l.first === from) return false;
-  for (let k = from; k < l.first; k++) if (!NAMING.has(doc.tokens[k]!.lower)) return false;
-  return doc.tokens[from]!.lower === 'that' || doc.tokens[from]!.lower === 'this';
-}
 
 /**
  * A strong sensitive label just after the run, in its clause, before any other number: "110 074 483
@@ -121,33 +113,9 @@ function labelAfter(doc: Talk, run: Run, next: number, nextRun: Run | undefined)
   return kind === 'expiry' && !expiryLike(runDigits(run.groups)) ? undefined : kind;
 }
 
-/** MMYY, MYY or MMYYYY with a real month. */
-function expiryLike(d: string): boolean {
-  const m = Number(d.length === 3 ? d.slice(0, 1) : d.slice(0, 2));
-  return d.length >= 3 && d.length <= 6 && m >= 1 && m <= 12;
-}
 
-/**
- * The turn in which a document label claims only a number it is directly linked to (run-claims.ts):
- * the slot's own turn, until a sentence ends after its last reading ("Our sort code is 60-83-71,
- * account 55123487. Reference is your invoice number, 7731." names the invoice in a new sentence).
- */
-function ownTurn(doc: Talk, slot: Slot | null, run: Run): number {
-  if (!slot || slot.lineOnly) return -1;
-  const between = doc.text.slice(slot.lastEnd, doc.tokens[run.first]!.start);
-  // A full stop ends a sentence before a capital, not after an abbreviation ("the tax file no. on the invoice").
-  return /[?!]\s|\.\s+[A-Z]/.test(between) ? -1 : slot.turn;
-}
 
-/** The label's own sentence, begun after `from`, is a question: "… the solar tax credit. Do you need my social …?". */
-function askedInOwnSentence(doc: Talk, from: number, lab: Label): boolean {
-  return /^[^.?!\n]*\?/.test(doc.text.slice(lab.end)) && /[.?!]\s+[A-Z]/.test(doc.text.slice(from, lab.start + 1));
-}
 
-/** A number (a numeral or a run of spoken digits) between two offsets. */
-function readSince(doc: Talk, from: number, to: number): boolean {
-  return /\d|\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b[ ,-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b/i.test(doc.text.slice(from, to));
-}
 
 /** The fewest digits a reading needs to count in a slot of this kind: a form number ("the 1099") is no tax id. */
 function minDigits(kind: FindingKind, answers: boolean): number {
@@ -161,25 +129,7 @@ function minDigits(kind: FindingKind, answers: boolean): number {
   return kind === 'tax_id' || kind === 'bank_account' ? 6 : 3;
 }
 
-/** Nothing but punctuation after the run to the end of its turn (a speaker's next line starts a new one). */
-function endsTurn(doc: Talk, run: Run): boolean {
-  if (!doc.speakers) return false;
-  const turn = doc.tokens[run.last]!.turn;
-  for (let k = run.last + 1; k < doc.tokens.length && doc.tokens[k]!.turn === turn; k++) {
-    const t = doc.tokens[k]!;
-    if (t.kind !== 'punct' && t.kind !== 'nl') return false;
-  }
-  return true;
-}
 
-/** The run is all of its field's value: `slot_sort_code_first_pair: "five six"` (not "Next debit: 15 October"). */
-function wholeFieldValue(doc: Talk, run: Run): boolean {
-  const line = doc.lines[doc.tokens[run.first]!.line]!;
-  if (line.key < 0 || line.key > run.first) return false;
-  for (let k = line.key + 1; k < run.first; k++) if (doc.tokens[k]!.kind !== 'punct') return false;
-  for (let k = run.last + 1; k <= line.last; k++) if (doc.tokens[k]!.kind !== 'punct') return false;
-  return true;
-}
 
 /** A whole reading nothing else took: it goes when it is long enough for the slot's kind. */
 function emitReading(doc: Talk, run: Run, kind: FindingKind, emit: Emit, field: boolean): void {
