@@ -14,8 +14,8 @@ import type { NumberFinding } from './detect-digits.js';
 
 const MIN_DIGITS = 10;
 
-/** Drops findings whose digits a later, document-named reading of the same digits proves benign; true if any went. */
-export function dropNamedLater(doc: Doc, found: NumberFinding[], kept: ReadonlySet<Run>): boolean {
+/** Drops findings whose digits a later, document-named reading of the same digits proves benign (runs last: no layer reads coverage after it). */
+export function dropNamedLater(doc: Doc, found: NumberFinding[], kept: ReadonlySet<Run>): void {
   const named = new Map<string, number>();
   for (const run of kept) {
     if (digitCount(run) < MIN_DIGITS) continue;
@@ -27,8 +27,7 @@ export function dropNamedLater(doc: Doc, found: NumberFinding[], kept: ReadonlyS
     if (doc.labels[before]?.cat !== 'keep' || claimOf(doc, run, before, 'card') !== 'keep') continue;
     if (!(named.get(digits)! <= start)) named.set(digits, start);
   }
-  if (named.size === 0) return false;
-  let dropped = false;
+  if (named.size === 0) return;
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i]!;
     // Only what fail-closed took for a card (and its echoes); a tax number a rule named stays named.
@@ -40,7 +39,5 @@ export function dropNamedLater(doc: Doc, found: NumberFinding[], kept: ReadonlyS
     const l = doc.labels[labelBefore(doc, start)];
     if (l && SENSITIVE_CATS.has(l.cat) && doc.tokens[l.first]!.turn === doc.tokens[tokenAt(doc, start)]!.turn) continue;
     found.splice(i, 1);
-    dropped = true;
   }
-  return dropped;
 }
